@@ -1,0 +1,53 @@
+"""The whole flow: documents in, one actor graph out."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+
+import networkx as nx
+from spacy.language import Language
+
+from .entities.mentions import find_mentions
+from .entities.resolve import resolve_actors
+from .graph import add_actor, add_document, add_relation, consolidate, filter_confidence, new_graph, prune
+from .model import Document
+from .nlp import BATCH_SIZE, load_pipeline, parse
+from .relations.extract import containment_relations, extract_relations
+from .relations.lexicon import RelationLexicon, load_lexicon
+
+__all__ = ["build_graph"]
+
+
+def build_graph(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    lexicon: RelationLexicon | None = None,
+    min_confidence: float = 0.0,
+    batch_size: int = BATCH_SIZE,
+    postprocess: Callable[[nx.MultiDiGraph], None] | None = None,
+) -> nx.MultiDiGraph:
+    """Parse, resolve actors, extract relations and merge everything into one graph.
+
+    Documents are consumed lazily and parsed in batches, so memory is bounded by
+    the batch and the graph, not by the corpus.
+    """
+    nlp = nlp or load_pipeline(model)
+    lexicon = lexicon or load_lexicon()
+    G = new_graph()
+    for document, doc in parse(nlp, documents, batch_size=batch_size):
+        add_document(G, document)
+        actors = resolve_actors(doc, document, find_mentions(doc, document))
+        relations = extract_relations(doc, actors, lexicon)
+        relations += containment_relations(doc, actors)
+        node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
+        for relation in relations:
+            add_relation(G, dataclasses.replace(relation, subject=node[relation.subject], object=node[relation.object]))
+    consolidate(G)
+    if postprocess is not None:
+        postprocess(G)
+    filter_confidence(G, min_confidence)
+    prune(G)
+    return G

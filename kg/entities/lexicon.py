@@ -1,0 +1,116 @@
+"""Loading the entity lexicons of ``kg/data`` (titles, roles, collectives, demonyms, metonyms).
+
+This module is the only code that knows the file formats. Everything it returns
+is immutable and cached, so the lexicons are read once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import LexiconError
+
+__all__ = ["Collective", "EntityLexicon", "load_entity_lexicon", "read_tsv"]
+
+
+@dataclass(frozen=True)
+class Collective:
+    """One ``[[collective]]`` rule of ``collectives.toml``."""
+
+    kind: str  # "government" or "group"
+    heads: frozenset[str]
+    needs: frozenset[str]
+    label: str | None = None
+    strict: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class EntityLexicon:
+    person_titles: frozenset[str]
+    lead_roles: frozenset[str]
+    member_roles: frozenset[str]
+    org_words: frozenset[str]
+    place_words: frozenset[str]
+    metonymy_verbs: frozenset[str]
+    collectives: tuple[Collective, ...]
+    demonyms: dict[str, str | None]  # lower-cased form -> ISO code (None: no single country)
+    metonyms: dict[str, str]  # lower-cased name -> ISO code
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return self.lead_roles | self.member_roles
+
+    def collective_for(self, lemma: str) -> tuple[Collective, ...]:
+        return tuple(rule for rule in self.collectives if lemma in rule.heads)
+
+
+def _data(name: str) -> str:
+    try:
+        return resources.files("kg").joinpath(f"data/{name}").read_text("utf-8")
+    except FileNotFoundError:
+        raise LexiconError(f"missing data file kg/data/{name}") from None
+
+
+def _toml(name: str) -> dict:
+    try:
+        return tomllib.loads(_data(name))
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"kg/data/{name}: {err}") from None
+
+
+def read_tsv(name: str, min_fields: int = 2) -> list[list[str]]:
+    """Rows of a tab-separated data file, comments (``#``) and blank lines skipped."""
+    rows = []
+    for number, line in enumerate(_data(name).splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) < min_fields:
+            raise LexiconError(f"kg/data/{name}:{number}: expected {min_fields} tab-separated fields")
+        rows.append(fields)
+    return rows
+
+
+def _words(table: dict, section: str, key: str, source: str) -> frozenset[str]:
+    try:
+        values = table[section][key]
+    except KeyError:
+        raise LexiconError(f"kg/data/{source}: missing [{section}] {key}") from None
+    return frozenset(str(v).lower() for v in values)
+
+
+@lru_cache(maxsize=1)
+def load_entity_lexicon() -> EntityLexicon:
+    actors = _toml("actors.toml")
+    rules = []
+    for number, row in enumerate(_toml("collectives.toml").get("collective", []), start=1):
+        kind = row.get("kind")
+        if kind not in ("government", "group") or not row.get("heads"):
+            raise LexiconError(f"kg/data/collectives.toml: collective #{number} needs kind government|group and heads")
+        if kind == "group" and not row.get("label"):
+            raise LexiconError(f"kg/data/collectives.toml: group collective #{number} needs a label")
+        rules.append(
+            Collective(
+                kind=kind,
+                heads=frozenset(h.lower() for h in row["heads"]),
+                needs=frozenset(n.lower() for n in row.get("needs", [])),
+                label=row.get("label"),
+                strict=frozenset(s.lower() for s in row.get("strict", [])),
+            )
+        )
+    demonyms = {form.lower(): (None if code == "-" else code) for form, code, *_ in read_tsv("demonyms.tsv")}
+    metonyms = {name.lower(): code for name, code, *_ in read_tsv("metonyms.tsv")}
+    return EntityLexicon(
+        person_titles=_words(actors, "titles", "person", "actors.toml"),
+        lead_roles=_words(actors, "roles", "leads", "actors.toml"),
+        member_roles=_words(actors, "roles", "member", "actors.toml"),
+        org_words=_words(actors, "organizations", "words", "actors.toml"),
+        place_words=_words(actors, "places", "words", "actors.toml"),
+        metonymy_verbs=_words(actors, "metonymy", "verbs", "actors.toml"),
+        collectives=tuple(rules),
+        demonyms=demonyms,
+        metonyms=metonyms,
+    )

