@@ -60,6 +60,7 @@ class Mention:
     country: str | None = None  # ISO alpha-2 from a demonym or place modifier
     collective: str | None = None  # "government" or a group label, for unnamed actors
     metonym: bool = False  # a place name standing for its government ("Dushanbe contends")
+    known: bool = False  # matched a canonical organisation of kg/data/organizations.tsv
 
 
 @dataclass

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from .errors import ModelError
 from .model import Document
@@ -76,7 +77,74 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} needs a parser and an entity recognizer")
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("kg_paragraphs", before=before)
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="kg_organizations",
+        after="ner",
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "overwrite": False,
+            "ents_filter": {"@misc": "kg.known_entities_filter.v1"},
+            "phrase_matcher_attr": "ORTH",
+            "validate": True,
+        },
+    )
+    with nlp.select_pipes(enable=[]):  # phrase patterns only need the tokenizer
+        ruler.add_patterns(organization_patterns())
     return nlp
+
+
+@registry.misc("kg.known_entities_filter.v1")
+def make_known_entities_filter():
+    return known_entities_filter
+
+
+def known_entities_filter(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """How gazetteer matches (``spans``) and NER entities (``entities``) share a Doc.
+
+    A known name wins over the NER, except inside a longer organisation or place
+    name the NER found ("English Democrats" keeps its "Democrats"). A person span
+    that swallowed a known name ("Tory Treasurer Lord Ashcroft") is cut, and what
+    is left after the known name stays a person.
+    """
+    spans = sorted(spans, key=lambda s: (s.start, -len(s)))
+    chosen: list[Span] = []
+    for span in spans:
+        if not any(span.start < c.end and c.start < span.end for c in chosen):
+            chosen.append(span)
+    result = list(chosen)
+    for ent in entities:
+        inside = [s for s in chosen if s.start < ent.end and ent.start < s.end]
+        if not inside:
+            result.append(ent)
+        elif ent.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW") and all(
+            ent.start <= s.start and s.end <= ent.end for s in inside
+        ) and len(ent) > max(len(s) for s in inside) and ent.label_ != "NORP":
+            result = [r for r in result if r not in inside] + [ent]
+        elif ent.label_ == "PERSON":
+            tail = max(s.end for s in inside)
+            if tail < ent.end and all(s.start >= ent.start for s in inside):
+                result.append(Span(ent.doc, tail, ent.end, label=ent.label))
+    result.sort(key=lambda s: (s.start, -len(s)))
+    final: list[Span] = []
+    for span in result:
+        if not any(span.start < f.end and f.start < span.end for f in final):
+            final.append(span)
+    return final
+
+
+def organization_patterns() -> list[dict]:
+    """entity_ruler patterns from ``kg/data/organizations.tsv``; each pattern's id is the canonical name."""
+    from .entities.lexicon import read_tsv
+
+    patterns = []
+    for row in read_tsv("organizations.tsv", 1):
+        canonical = row[0].strip()
+        names = [canonical] + [n.strip() for n in (row[1] if len(row) > 1 else "").split("|") if n.strip()]
+        for name in dict.fromkeys(names):
+            patterns.append({"label": "ORG", "pattern": name, "id": canonical})
+    return patterns
 
 
 def model_name(nlp: Language) -> str:

@@ -35,6 +35,8 @@ class EntityLexicon:
     org_words: frozenset[str]
     place_words: frozenset[str]
     metonymy_verbs: frozenset[str]
+    government_leads: frozenset[str]
+    government_members: frozenset[str]
     collectives: tuple[Collective, ...]
     demonyms: dict[str, str | None]  # lower-cased form -> ISO code (None: no single country)
     metonyms: dict[str, str]  # lower-cased name -> ISO code
@@ -110,6 +112,8 @@ def load_entity_lexicon() -> EntityLexicon:
         org_words=_words(actors, "organizations", "words", "actors.toml"),
         place_words=_words(actors, "places", "words", "actors.toml"),
         metonymy_verbs=_words(actors, "metonymy", "verbs", "actors.toml"),
+        government_leads=_words(actors, "government_titles", "leads", "actors.toml"),
+        government_members=_words(actors, "government_titles", "member", "actors.toml"),
         collectives=tuple(rules),
         demonyms=demonyms,
         metonyms=metonyms,

@@ -146,17 +146,20 @@ def choose_place(candidates: Iterable[Place], context: dict[str, float]) -> Plac
 
     >>> a = Place("city", "Birmingham", "US", 1, population=200000)
     >>> b = Place("city", "Birmingham", "GB", 2, population=1100000)
-    >>> choose_place([a, b], {"US": 3.0}).country_code
+    >>> choose_place([a, b], {"US": 0.6}).country_code
     'US'
+    >>> london = [Place("city", "London", "GB", 3, population=8_000_000), Place("city", "London", "US", 4, population=8000)]
+    >>> choose_place(london, {"US": 0.6}).country_code
+    'GB'
     >>> choose_place([a, b], {}).country_code
     'GB'
     """
     best, best_score = None, -math.inf
     for place in candidates:
-        rank = {"country": 3.0, "region": 2.0, "city": 0.0}[place.kind]
-        score = 10.0 * context.get(place.country_code, 0.0) + rank + math.log10(place.population + 10) / 10
+        rank = {"country": 10.0, "region": 8.0, "city": 0.0}[place.kind]
+        score = 4.0 * context.get(place.country_code, 0.0) + rank + math.log10(place.population + 10)
         if place.capital:
-            score += 0.5
+            score += 1.0
         if score > best_score:
             best, best_score = place, score
     return best

@@ -119,13 +119,37 @@ def _country_of_modifiers(token: Token, lex: EntityLexicon) -> str | None:
     return None
 
 
+def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Grow a span over hyphen-joined name parts the NER cut ("Kilroy" + "-Silk")."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
+        end += 2
+    return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop trailing tokens that cannot end a name ("Moazzam Begg - have", "Veritas - Latin")."""
+    while end > start + 1 and (doc[end - 1].pos_ not in ("PROPN", "NOUN", "NUM", "ADJ") or doc[end - 1].is_punct):
+        end -= 1
+    for i in range(start + 1, end):
+        if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            return start, i  # a dash set off by spaces ends the name
+    return start, end
+
+
 def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex: EntityLexicon, **extra) -> Mention | None:
+    if not extra.get("known"):
+        start, end = _extend_hyphens(doc, start, end)
+        start, end = _trim(doc, start, end)
     span = doc[start:end]
     words = [t.text for t in span]
-    cut = title_prefix_length(words, lex.person_titles)
-    name = normalise_name(span[cut:].text if cut else span.text)
+    cut = title_prefix_length(words, lex.person_titles | lex.roles)
+    name = extra.pop("canonical", None) or normalise_name(span[cut:].text if cut else span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
+    if all(w.lower().rstrip(".") in lex.person_titles | lex.roles for w in name.split()):
+        return None  # only titles ("Treasurer Lord"): no name
     return Mention(
         start=span.start_char,
         end=span.end_char,
@@ -150,8 +174,30 @@ def _is_country_name(text: str) -> bool:
     return load_gazetteer().country(normalise_name(text)) is not None
 
 
+def _is_portfolio(ent: Span, lex: EntityLexicon) -> bool:
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    following = doc[ent.end].lower_
+    if following in lex.member_roles | lex.person_titles and not any(t.lower_ in lex.org_words for t in ent):
+        return True
+    return False
+
+
+def _joined_ents(doc: Doc) -> list[Span]:
+    """NER entities, with a person split in two ("Treasurer Lord" + "Ashcroft") joined again."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and ent.label_ == "PERSON" and joined[-1].label_ == "PERSON" and joined[-1].end == ent.start and not joined[-1].ent_id_:
+            joined[-1] = Span(doc, joined[-1].start, ent.end, label=ent.label)
+        else:
+            joined.append(ent)
+    return joined
+
+
 def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
-    for ent in doc.ents:
+    for ent in _joined_ents(doc):
         if ent.label_ not in NAME_LABELS:
             continue
         if ent.label_ == "NORP" and _is_country_name(ent.text):
@@ -167,7 +213,14 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             start += 1
         if start == ent.end:
             continue
-        mention = _mention(doc, document, start, ent.end, label, lex, person_cue=_person_cue(ent, lex))
+        known = bool(ent.ent_id_)
+        if not known and label == "ORG" and _is_portfolio(ent, lex):
+            continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
+        if not known and label == "NORP" and not ent.text.endswith("s"):
+            continue  # "the British": a nationality, not a group actor
+        mention = _mention(
+            doc, document, start, ent.end, label, lex, person_cue=_person_cue(ent, lex), known=known, canonical=ent.ent_id_ or None
+        )
         if mention is None:
             continue
         covered.update(range(ent.start, ent.end))

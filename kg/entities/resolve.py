@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Document, Mention
 from .lexicon import EntityLexicon, load_entity_lexicon
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
+from .mentions import normalise_name
 
 __all__ = ["DocumentActors", "resolve_actors", "slugify", "government_label"]
 
@@ -170,6 +171,10 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
                 target = next((c for c in clusters if any(_initials(n.name) == m.name for n in c.mentions if len(n.name.split()) > 1)), None)
             if target is None:
                 target = singles.get(key)
+            if target is None and m.label in ("PERSON", "PROPN"):
+                # a first name alone ("Robert") joins the one person whose full name starts with it
+                firsts = [c for c in clusters if any(n.split()[0] == key for n in c.full_names()) and not _is_org_name(" ".join(c.full_names()), lex)]
+                target = firsts[0] if len(firsts) == 1 else None
             if target is None:
                 target = _Cluster()
                 clusters.append(target)
@@ -217,6 +222,8 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
             has_ner = True
         if m.person_cue:
             votes["Person"] += 3.0
+    if any(m.known for m in cluster.mentions):
+        votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):
         votes["Organization"] += 3.0
     country = next((gaz.country(n) for n in names if gaz.country(n)), None)
@@ -228,10 +235,13 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         cities = [c for n in names for c in gaz.cities(n)]
         if cities and votes["Person"] < 3.0:
             place = choose_place(cities, context)
-            strong = place.capital or place.population >= 500_000 or context.get(place.country_code, 0) > 0
-            if strong or votes["Location"] > 0:
+            # link only what the evidence supports: a capital, a big city, or a town of a country the article is about
+            strong = place.capital or place.population >= 100_000 or context.get(place.country_code, 0) >= 0.1
+            if strong:
                 votes["Location"] += 3.0 if place.capital or place.population >= 500_000 else 1.5
                 cluster.place = place
+            elif votes["Location"] > 0:
+                votes["Location"] += 0.5
     if any(n.split()[-1].lower() in lex.place_words for n in names if len(n.split()) > 1):
         votes["Location"] += 2.0
     if any(fold(n) in lex.demonyms for n in names):
@@ -256,6 +266,9 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
 def _label(cluster: _Cluster, type_: str) -> str:
     if type_ == "Location" and cluster.place is not None and cluster.place.kind == "country":
         return cluster.place.name
+    known = [m.name for m in cluster.mentions if m.known]
+    if known:
+        return Counter(known).most_common(1)[0][0]
     body = [m for m in cluster.mentions if not m.in_headline] or cluster.mentions
     counts = Counter(m.name for m in body)
     first = {}
@@ -293,6 +306,9 @@ def resolve_actors(
             actor = actors[key] = Actor(key=key, label=label, type=type_, collective=collective)
         for m in ms:
             actor.aliases.add(m.name)
+            surface = normalise_name(m.text)
+            if surface and surface != m.name and not m.collective:
+                actor.aliases.add(surface)
             actor.mentions += 1
             for i in range(m.token_start, m.token_end):
                 by_token.setdefault(i, key)

@@ -33,6 +33,7 @@ _PRONOUNS_PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
 _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
 _LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+_RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
 
@@ -300,7 +301,38 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
                     objects += [a for obj in prep.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
     if passive and not objects and verb.dep_ == "acl":
         objects = ctx.args(verb.head)  # "the man held by police"
+    if not objects and rule.deep_object:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in rule.preps):
+                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    objects += [_Arg(a.key, False) for a in _owner(target, ctx)]
     return objects
+
+
+def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
+    """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works"."""
+    if depth < 0:
+        return []
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.i < token.i:
+            args = ctx.args(child)
+            if args:
+                return args
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    args = ctx.args(obj) or _owner(obj, ctx, depth - 1)
+                    if args:
+                        return args
+        if child.dep_ == "relcl":
+            for sub in child.children:
+                if sub.dep_ in ("nsubj", "nsubjpass"):
+                    args = ctx.args(sub) or _owner(sub, ctx, depth - 1)
+                    if args:
+                        return args
+    return []
 
 
 def _matches_lemma(token: Token, lemma: str) -> bool:
@@ -341,6 +373,11 @@ class _Extractor:
                     continue
                 if not rule.accepts(self.ctx.type_of(s.key), self.ctx.type_of(o.key)):
                     continue
+                if rule.subject_collective is not None:
+                    actor = self.ctx.actors.actors.get(s.key)
+                    unnamed = actor is not None and (actor.collective or actor.type == "Group")
+                    if unnamed != rule.subject_collective:
+                        continue
                 if rule.predicate == "locatedIn" and self.ctx.type_of(o.key) != "Location":
                     continue
                 confidence = base if base is not None else rule.confidence
@@ -381,6 +418,32 @@ class _Extractor:
                     continue
                 self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
 
+    def adjectives(self) -> None:
+        """"X has been critical of Y", "X, long opposed to Y", "X is loyal to Y"."""
+        triggers = self.ctx.lex.triggers("adjective")
+        for token in self.doc:
+            if token.pos_ != "ADJ":
+                continue
+            for rule in triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ()):
+                objects = [
+                    a
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ in rule.preps
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                    for a in self.ctx.args(o) or _owner(o, self.ctx)
+                ]
+                subjects: list[_Arg] = []
+                head = token.head
+                if token.dep_ in ("acomp", "oprd", "xcomp"):
+                    subjects = _verb_subjects(head, self.ctx)
+                    if not subjects and head.dep_ == "relcl":
+                        subjects = [_Arg(a.key, False) for a in self.ctx.args(head.head)]
+                elif token.dep_ in ("amod", "appos", "acl"):
+                    subjects = [_Arg(a.key, False) for a in self.ctx.args(head)]
+                self.emit(rule, subjects, objects, token)
+                break
+
     def nouns(self) -> None:
         triggers = self.ctx.lex.triggers("noun")
         for token in self.doc:
@@ -395,14 +458,22 @@ class _Extractor:
                         subjects += [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                 if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
+                if not subjects:
+                    # "criticism from X"
+                    subjects = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                 objects = [
                     a
                     for child in token.children
                     if child.dep_ == "prep" and child.lower_ in rule.preps
                     for o in child.children
                     if o.dep_ == "pobj"
-                    for a in self.ctx.args(o)
+                    for a in self.ctx.args(o) or _owner(o, self.ctx)
                 ]
+                if not objects:
+                    # "Y faced criticism from X", "Y came under attack from X"
+                    verb = token.head.head if token.dep_ == "pobj" else token.head
+                    if token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _RECEIVING_VERBS:
+                        objects = [_Arg(a.key, False) for a in _verb_subjects(verb, self.ctx)]
                 self.emit(rule, subjects, objects, token)
 
     def claims(self) -> None:
@@ -422,7 +493,7 @@ class _Extractor:
                         )
                         if not cue:
                             continue
-                        accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c)]
+                        accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         if _negated(part, self.ctx.lex):
                             continue
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
@@ -476,6 +547,160 @@ class _Extractor:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
                     if len(orgs) > 1 and rules.get("member"):
                         self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
+
+    def government_titles(self) -> None:
+        """"Home Secretary Charles Clarke": a member of the government of the article's country."""
+        from ..entities.lexicon import load_entity_lexicon
+        from ..entities.link import load_gazetteer
+        from ..entities.resolve import government_label, slugify
+        from ..model import Actor
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        doc = self.doc
+        country = self.ctx.actors.country
+        if not country:
+            return
+        for start, person in self._mention_starts("Person"):
+            words: list[str] = []
+            i = start
+            while i < len(doc) and self.ctx.actors.actor_at(i) == person and doc[i].lower_ in elex.person_titles | elex.roles:
+                i += 1
+            j = start - 1
+            # the title may sit inside the mention ("Prime Minister Tony Blair") or just before it
+            title_tokens = [t.lower_ for t in doc[start:i]]
+            while j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct:
+                if self.ctx.actors.actor_at(j):
+                    break
+                title_tokens.insert(0, doc[j].lower_)
+                j -= 1
+            if not title_tokens or "shadow" in title_tokens or "former" in title_tokens or (j >= 0 and self.ctx.actors.actor_at(j)):
+                continue
+            for n in range(len(title_tokens)):
+                phrase = " ".join(title_tokens[n:])
+                form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
+                if form is None or rules.get(form) is None:
+                    continue
+                place = load_gazetteer().country_by_code(country)
+                label = government_label(place)
+                key = slugify(label)
+                if key not in self.ctx.actors.actors:
+                    self.ctx.actors.actors[key] = Actor(key=key, label=label, type="Organization", documents={self.document.id}, collective=True, nationality=country)
+                    self.ctx.types[key] = "Organization"
+                self.emit(rules[form], [_Arg(person)], [_Arg(key, False)], doc[max(j + 1, 0)], base=rules[form].confidence * 0.8, check_negation=False, reported=False)
+                break
+
+    def copular_roles(self) -> None:
+        """"X is Y's deputy leader", "X, who became head of Y", "X served as spokesman for Y"."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        for token in self.doc:
+            if token.dep_ not in ("attr", "oprd", "pobj") or token.pos_ != "NOUN":
+                continue
+            role = _role_at(self.doc, token.i, elex)
+            if role is None:
+                continue
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            if verb.lemma_.lower() not in ("be", "become", "remain", "serve", "work", "act", "appoint", "name", "elect"):
+                continue
+            subjects = []
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                        subjects += self.ctx.args(verb.head)
+                    else:
+                        subjects += self.ctx.args(child)
+            subjects = [a for a in subjects if self.ctx.type_of(a.key) == "Person"]
+            orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in ("Organization", "Group", "Location")]
+            form = "leads" if role in elex.lead_roles else "member"
+            if subjects and orgs and rules.get(form):
+                if form == "member" or self.ctx.type_of(orgs[0].key) != "Location":
+                    self.emit(rules[form], subjects, orgs[:1], token, reported=False)
+
+    def role_prefixes(self) -> None:
+        """"Tory co-chairman Liam Fox", "Lib Dem home affairs spokesman Mark Oaten", "Amnesty's Kate Allen"."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        doc = self.doc
+        titles = elex.person_titles | elex.roles
+        for start, person in self._mention_starts("Person"):
+            p = start
+            while p < len(doc) and self.ctx.actors.actor_at(p) == person and doc[p].lower_.rstrip(".") in titles:
+                p += 1  # titles inside the mention ("Treasurer Lord Ashcroft")
+            j = p - 1
+            while j >= 0 and doc[j].lower_.rstrip(".") in elex.person_titles and not _role_at(doc, j, elex):
+                j -= 1  # "Mr", "Lord", "Dr" between the role and the name
+            if j >= 1 and doc[j].text == "," and _role_at(doc, j - 1, elex) and doc[j - 1].tag_ == "NNS":
+                j -= 1  # "two London Assembly members, Damien Hockney"
+            if j < 0:
+                continue
+            role, r = _role_at(doc, j, elex), j
+            if role is None:
+                if doc[j].text in ("'s", "’s") and j > 0:
+                    org = self.ctx.actors.actor_at(j - 1)
+                    if org and org != person and self.ctx.type_of(org) in ("Organization",) and rules.get("member"):
+                        self.emit(rules["member"], [_Arg(person)], [_Arg(org)], doc[p], base=0.6, check_negation=False, reported=False)
+                continue
+            k = r - (3 if "-" in role else 2 if " " in role else 1)
+            steps = 0
+            while k >= 0 and steps < 3 and doc[k].is_lower and not doc[k].is_punct and not self.ctx.actors.actor_at(k):
+                k -= 1
+                steps += 1
+            org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            if not org or org == person:
+                continue
+            form = "leads" if role in elex.lead_roles else "member"
+            allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
+            if self.ctx.type_of(org) in allowed and rules.get(form):
+                self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
+
+    def origins(self) -> None:
+        """"X, of Y" / "X, from Y" / "X, 32, from Y": a person's organisation or home place."""
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("place")}
+        doc = self.doc
+        for end, person in self._mention_ends("Person"):
+            i = end
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+                if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+                    i += 2  # an age
+            else:
+                continue
+            if i >= len(doc) or doc[i].lower_ not in ("of", "from"):
+                continue
+            i += 1
+            while i < len(doc) and doc[i].lower_ in ("the", "a"):
+                i += 1
+            target = self.ctx.actors.actor_at(i) if i < len(doc) else None
+            if not target or target == person:
+                continue
+            kind = self.ctx.type_of(target)
+            if kind == "Organization" and rules.get("from"):
+                self.emit(rules["from"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
+            elif kind == "Location" and doc[i - 1].lower_ == "from" and rules.get("origin"):
+                self.emit(rules["origin"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
+
+    def _mention_starts(self, type_: str) -> list[tuple[int, str]]:
+        found, prev = [], None
+        for i in range(len(self.doc)):
+            key = self.ctx.actors.actor_at(i)
+            if key and key != prev and self.ctx.type_of(key) == type_:
+                found.append((i, key))
+            prev = key
+        return found
+
+    def _mention_ends(self, type_: str) -> list[tuple[int, str]]:
+        found = []
+        for i in range(len(self.doc)):
+            key = self.ctx.actors.actor_at(i)
+            nxt = self.ctx.actors.actor_at(i + 1) if i + 1 < len(self.doc) else None
+            if key and key != nxt and self.ctx.type_of(key) == type_:
+                found.append((i + 1, key))
+        return found
 
     def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
         """Organisations a role noun belongs to: "head of Y (at Z)", "Y leader", "Y's spokesman"."""
@@ -566,13 +791,6 @@ class _Extractor:
                     if child.dep_ in ("appos", "npadvmod") and other and other != key and self.ctx.type_of(other) == "Location":
                         if child.i > token.i and doc[token.i + 1].text == ",":
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
-            # "X, from Y": a person from an organisation
-            rule = rules.get("from")
-            if rule and key and self.ctx.type_of(key) == "Person" and self._is_head(token, key):
-                for child in token.children:
-                    if child.dep_ == "prep" and child.lower_ == "from":
-                        orgs = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
-                        self.emit(rule, [_Arg(key)], orgs, child, check_negation=False, reported=False)
 
     def _is_head(self, token: Token, key: str) -> bool:
         return not (token.head.i != token.i and self.ctx.actors.actor_at(token.head.i) == key and token.head.i != token.i)
@@ -586,13 +804,33 @@ class _Extractor:
 
     def run(self) -> list[Relation]:
         self.verbs()
+        self.adjectives()
         self.nouns()
         self.claims()
         self.judgements()
         self.roles()
+        self.government_titles()
+        self.copular_roles()
+        self.role_prefixes()
+        self.origins()
         self.allies()
         self.places()
         return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
+
+
+def _role_at(doc: Doc, j: int, lex) -> str | None:
+    """The role word ending at token ``j`` ("spokesman", "co-chairman"), if any."""
+    word = doc[j].lower_
+    if j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        joined = f"{doc[j - 2].lower_}-{word}"
+        if joined in lex.roles:
+            return joined
+    if j >= 1 and f"{doc[j - 1].lower_} {word}" in lex.roles:
+        return f"{doc[j - 1].lower_} {word}"
+    if word in lex.roles:
+        return word
+    lemma = doc[j].lemma_.lower()
+    return lemma if lemma in lex.roles and doc[j].pos_ == "NOUN" else None
 
 
 def _role_word(token: Token, lex) -> str | None:

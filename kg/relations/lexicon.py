@@ -19,7 +19,7 @@ from ..vocab import RELATIONS
 
 __all__ = ["PATTERNS", "Rule", "RelationLexicon", "load_lexicon"]
 
-PATTERNS = ("verb", "noun", "claim", "judgement", "role", "ally", "place")
+PATTERNS = ("verb", "adjective", "noun", "claim", "judgement", "role", "ally", "place")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,8 @@ class Rule:
     subject_types: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
     form: str | None = None
+    deep_object: bool = False  # look inside a non-actor object: "criticised [Blair's] plans"
+    subject_collective: bool | None = None  # True: only unnamed collectives or groups; False: only named actors
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -112,6 +114,8 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 subject_types=frozenset(title[t] for t in _set(row, "subject_types")),
                 object_types=frozenset(title[t] for t in _set(row, "object_types")),
                 form=row.get("form"),
+                deep_object=bool(row.get("deep_object", False)),
+                subject_collective=row.get("subject_collective"),
             )
         )
     modality = data.get("modality", {})
