@@ -28,11 +28,13 @@ def build_graph(
     min_confidence: float = 0.0,
     batch_size: int = BATCH_SIZE,
     postprocess: Callable[[nx.MultiDiGraph], None] | None = None,
+    aliases=None,
 ) -> nx.MultiDiGraph:
     """Parse, resolve actors, extract relations and merge everything into one graph.
 
     Documents are consumed lazily and parsed in batches, so memory is bounded by
-    the batch and the graph, not by the corpus.
+    the batch and the graph, not by the corpus. ``aliases`` (a :class:`kg.aliases.Aliases`)
+    applies the user's merges, separations, renames and types.
     """
     nlp = nlp or load_pipeline(model)
     lexicon = lexicon or load_lexicon()
@@ -45,7 +47,9 @@ def build_graph(
         node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
         for relation in relations:
             add_relation(G, dataclasses.replace(relation, subject=node[relation.subject], object=node[relation.object]))
-    consolidate(G)
+    consolidate(G, forbid=aliases.forbids if aliases is not None else None)
+    if aliases is not None:
+        aliases.apply(G)
     if postprocess is not None:
         postprocess(G)
     filter_confidence(G, min_confidence)

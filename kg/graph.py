@@ -28,7 +28,7 @@ import networkx as nx
 
 from .model import Actor, Document, Relation
 
-__all__ = ["new_graph", "add_document", "add_actor", "add_relation", "consolidate", "prune", "filter_confidence"]
+__all__ = ["new_graph", "add_document", "add_actor", "add_relation", "consolidate", "merge_nodes", "rekey_node", "prune", "filter_confidence"]
 
 _OPTIONAL = ("geonames_id", "lat", "long", "country_code", "nationality")
 
@@ -81,6 +81,36 @@ def _evidence_order(e) -> tuple:
     return (e.document, e.char_start, e.rule, -e.confidence, e.char_end)
 
 
+def merge_nodes(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
+    """Fold node ``drop`` into ``keep``: names, documents, counts and every edge."""
+    _merge_nodes(G, keep, drop)
+
+
+def rekey_node(G: nx.MultiDiGraph, old: str, new: str) -> str:
+    """Give a node a new id (after a rename); merges into an existing node of that id."""
+    if old == new or old not in G:
+        return old
+    if new in G:
+        _merge_nodes(G, new, old)
+        return new
+    G.add_node(new, **G.nodes[old])
+    for u, v, p, data in list(G.in_edges(old, keys=True, data=True)) + list(G.out_edges(old, keys=True, data=True)):
+        u2, v2 = (new if u == old else u), (new if v == old else v)
+        for evidence in data["evidence"]:
+            add_relation(G, Relation(u2, p, v2, _retarget(evidence, old, new)))
+    G.remove_node(old)
+    return new
+
+
+def _retarget(evidence, old: str, new: str):
+    changes = {}
+    if evidence.attributed_to == old:
+        changes["attributed_to"] = new
+    if evidence.event_place == old:
+        changes["event_place"] = new
+    return dataclasses.replace(evidence, **changes) if changes else evidence
+
+
 def _merge_nodes(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
     a, b = G.nodes[keep], G.nodes[drop]
     a["aliases"] = tuple(sorted((set(a["aliases"]) | set(b["aliases"]) | {b["label"]}) - {a["label"]}))
@@ -98,14 +128,23 @@ def _merge_nodes(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
     G.remove_node(drop)
 
 
-def consolidate(G: nx.MultiDiGraph) -> None:
+def consolidate(G: nx.MultiDiGraph, forbid=None) -> None:
     """Merge nodes that are the same actor across documents.
 
     * places linked to the same GeoNames id are one place;
     * a person known only by a surname in some article ("Rahmon") joins the one
       person of the corpus whose full name ends with it ("Imomali Rahmon"); when two
       people share the surname, nothing is merged.
+
+    ``forbid(names_a, names_b)``, when given, vetoes a merge (``--aliases`` ``separate``).
     """
+
+    def allowed(a: str, b: str) -> bool:
+        if forbid is None:
+            return True
+        names = lambda k: {G.nodes[k]["label"], *G.nodes[k]["aliases"]}  # noqa: E731
+        return not forbid(names(a), names(b))
+
     by_geonames: dict[int, list[str]] = {}
     for key, data in G.nodes(data=True):
         if data["type"] == "Location" and data.get("geonames_id"):
@@ -114,7 +153,8 @@ def consolidate(G: nx.MultiDiGraph) -> None:
         if len(keys) > 1:
             keys.sort(key=lambda k: (-G.nodes[k]["mentions"], k))
             for other in keys[1:]:
-                _merge_nodes(G, keys[0], other)
+                if allowed(keys[0], other):
+                    _merge_nodes(G, keys[0], other)
     surnames: dict[str, list[str]] = {}
     for key, data in G.nodes(data=True):
         words = data["label"].split()
@@ -124,7 +164,7 @@ def consolidate(G: nx.MultiDiGraph) -> None:
         words = data["label"].split()
         if data["type"] == "Person" and len(words) == 1:
             candidates = surnames.get(words[0].lower(), [])
-            if len(candidates) == 1:
+            if len(candidates) == 1 and allowed(candidates[0], key):
                 _merge_nodes(G, candidates[0], key)
 
 

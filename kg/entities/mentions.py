@@ -129,7 +129,9 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop trailing tokens that cannot end a name ("Moazzam Begg - have", "Veritas - Latin")."""
+    """Drop tokens that cannot start or end a name ("Later Mr Rahmon's", "Moazzam Begg - have")."""
+    while start < end - 1 and doc[start].pos_ in ("ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "VERB", "AUX", "PUNCT", "INTJ"):
+        start += 1
     while end > start + 1 and (doc[end - 1].pos_ not in ("PROPN", "NOUN", "NUM", "ADJ") or doc[end - 1].is_punct):
         end -= 1
     for i in range(start + 1, end):
@@ -267,10 +269,16 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
             continue  # "Taliban insurgents": the named organisation is the actor
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "det", "poss")}
         country = _country_of_modifiers(token, lex)
+        place_country = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "ORG"):
+                        place_country = obj.text
         for rule in rules:
             if rule.needs:
                 wanted = set(rule.needs)
-                ok = bool(modifiers & wanted) or ("@demonym" in wanted and country is not None)
+                ok = bool(modifiers & wanted) or ("@demonym" in wanted and (country is not None or place_country is not None))
                 if not ok:
                     continue
             if lemma in rule.strict and not (country or "the" in modifiers):
@@ -283,12 +291,6 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
             label = "government" if rule.kind == "government" else rule.label
             if rule.label == "fighters":
                 label = f"@{lemma}"  # "<demonym> fighters", named once the country is known
-            place_country = None
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "of", "from"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "ORG"):
-                            place_country = obj.text
             mention = _mention(doc, document, start, token.i + 1, "COLLECTIVE", lex, country=country, collective=label)
             if mention is None:
                 break

@@ -251,8 +251,12 @@ def _event_date(trigger: Token, article_date: str | None) -> str | None:
 
 
 def _event_place(trigger: Token, ctx: _Context) -> str | None:
+    """The most specific place the trigger's clause puts the event in ("in Khorog" over "in Tajikistan")."""
     candidates = [trigger]
     candidates += [c for c in trigger.children if c.dep_ in ("npadvmod", "advmod", "prep")]
+    # "On 24 July in Khorog, ...": the place hangs off the date
+    candidates += [o for c in trigger.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    found: list[str] = []
     for tok in candidates:
         preps = [tok] if tok.dep_ == "prep" else [c for c in tok.children if c.dep_ == "prep"]
         for prep in preps:
@@ -260,9 +264,13 @@ def _event_place(trigger: Token, ctx: _Context) -> str | None:
                 continue
             for obj in prep.children:
                 key = ctx.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
-                if key and ctx.type_of(key) == "Location":
-                    return key
-    return None
+                if key and ctx.type_of(key) == "Location" and key not in found:
+                    found.append(key)
+    if not found:
+        return None
+    countries = {k for k in found if ctx.actors.actors.get(k) is not None and ctx.actors.actors[k].country_code}
+    specific = [k for k in found if k not in countries]
+    return (specific or found)[0]
 
 
 def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
@@ -489,7 +497,7 @@ class _Extractor:
                         cue = any(
                             (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
                             for t in part.subtree
-                            if t.head.i == part.i or t.head.head.i == part.i
+                            if t.i == part.i or t.head.i == part.i or t.head.head.i == part.i
                         )
                         if not cue:
                             continue
@@ -783,6 +791,13 @@ class _Extractor:
                     if not subjects:
                         subjects = self._nearest_before(token)
                     self.emit(rule, subjects, where, token)
+            # "the Central Asia Department at the CIS Institute": a unit of a larger organisation
+            rule = rules.get("part")
+            if rule and key and self.ctx.type_of(key) == "Organization" and self._is_head(token, key) and token.lower_ in rule.lemmas:
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in ("at", "of", "within", "in"):
+                        whole = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o) if self.ctx.type_of(a.key) == "Organization"]
+                        self.emit(rule, [_Arg(key)], whole, child, check_negation=False, reported=False)
             # "Hinckley, Leicestershire": a place in apposition to a larger place
             rule = rules.get("apposition")
             if rule and key and self.ctx.type_of(key) == "Location" and self._is_head(token, key):

@@ -1,0 +1,170 @@
+"""Rules of actor resolution, on hand-made mentions (no model) and hand-made sentences (model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities.lexicon import load_entity_lexicon
+from kg.entities.link import Place, choose_place, load_gazetteer
+from kg.entities.mentions import normalise_name, title_prefix_length
+from kg.entities.resolve import _cluster_named, slugify
+from kg.model import Mention
+
+
+def _m(name: str, start: int, label: str = "PERSON", headline: bool = False) -> Mention:
+    return Mention(start=start, end=start + len(name), text=name, name=name, label=label, sent=0, in_headline=headline)
+
+
+def _clusters(*mentions: Mention) -> list[set[str]]:
+    return sorted((sorted({m.name for m in c.mentions}) for c in _cluster_named(list(mentions), load_entity_lexicon())), key=str)
+
+
+def test_resolve_surname_joins_full_name():
+    assert _clusters(_m("Tolib Ayombekov", 0), _m("Ayombekov", 50)) == [["Ayombekov", "Tolib Ayombekov"]]
+
+
+def test_resolve_surname_before_full_name_still_joins():
+    assert _clusters(_m("Ayombekov", 0), _m("Tolib Ayombekov", 50)) == [["Ayombekov", "Tolib Ayombekov"]]
+
+
+def test_resolve_shared_surname_goes_to_nearest_preceding_person():
+    """The Begg case: father and son share a surname; "Begg" goes to the one just named."""
+    mentions = [_m("Moazzam Begg", 0), _m("Begg", 40), _m("Azmat Begg", 100), _m("Begg", 140)]
+    clusters = _cluster_named(mentions, load_entity_lexicon())
+    by_name = {m.start: i for i, c in enumerate(clusters) for m in c.mentions}
+    assert len(clusters) == 2
+    assert by_name[40] == by_name[0]
+    assert by_name[140] == by_name[100]
+    assert by_name[0] != by_name[100]
+
+
+def test_resolve_acronym_joins_long_form():
+    clusters = _clusters(_m("Afghanistan Analysts Network", 0, "ORG"), _m("AAN", 80, "ORG"))
+    assert clusters == [["AAN", "Afghanistan Analysts Network"]]
+
+
+def test_resolve_first_name_joins_only_person_with_it():
+    assert _clusters(_m("Robert Kilroy-Silk", 0), _m("Robert", 90)) == [["Robert", "Robert Kilroy-Silk"]]
+
+
+def test_resolve_headline_name_confirmed_by_body():
+    clusters = _clusters(_m("Rahmon", 0, headline=True), _m("Imomali Rahmon", 100))
+    assert clusters == [["Imomali Rahmon", "Rahmon"]]
+
+
+def test_resolve_organisation_word_blocks_surname_merge():
+    assert _clusters(_m("CIS Institute", 0, "ORG"), _m("Institute", 60, "ORG")) == [["CIS Institute"], ["Institute"]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("the CIS Institute", "CIS Institute"), ("Rahmon’s", "Rahmon"), ("Rahmon's", "Rahmon"), ("“Grozin”", "Grozin"), ("  Khorog , ", "Khorog")],
+)
+def test_mentions_normalise_name(text, expected):
+    assert normalise_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "words, n",
+    [(["President", "Imomali", "Rahmon"], 1), (["Prime", "Minister", "Tony", "Blair"], 2), (["Mr", "Rahmon"], 1), (["Rahmon"], 0), (["President"], 0)],
+)
+def test_mentions_title_prefix_length(words, n):
+    assert title_prefix_length(words, load_entity_lexicon().person_titles) == n
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [("Government of Tajikistan", "government-of-tajikistan"), ("Zoë O’Brien", "zoe-o-brien"), ("<script>", "script"), ("Kilroy-Silk", "kilroy-silk")],
+)
+def test_resolve_slugify_is_iri_safe(name, slug):
+    assert slugify(name) == slug
+
+
+def test_link_ambiguous_place_follows_article_context():
+    gaz = load_gazetteer()
+    us = choose_place(gaz.cities("Birmingham"), {"US": 0.6})
+    gb = choose_place(gaz.cities("Birmingham"), {"GB": 0.6})
+    assert us.country_code == "US" and gb.country_code == "GB"
+    assert choose_place(gaz.cities("Washington"), {}).country_code == "US"  # the capital, not a town of 20,000
+
+
+def test_link_gazetteer_knows_countries_and_short_forms():
+    gaz = load_gazetteer()
+    assert gaz.country("UK").country_code == "GB"
+    assert gaz.country("Tajikistan").geonames_id == 1220409
+    assert gaz.capital_country("Dushanbe") == "TJ"
+    assert gaz.country("Howard") is None
+
+
+def test_link_choose_place_prefers_country_over_city():
+    country = Place("country", "Georgia", "GE", 1)
+    city = Place("city", "Georgia", "US", 2, population=5000)
+    assert choose_place([city, country], {}).kind == "country"
+
+
+# -- with the trained pipeline -----------------------------------------------------
+
+
+def _actors(nlp, text: str):
+    from kg.entities.mentions import find_mentions
+    from kg.entities.resolve import resolve_actors
+    from kg.ingest import document_from_text
+
+    document = document_from_text(text, "t.txt")
+    doc = nlp(document.text)
+    return resolve_actors(doc, document, find_mentions(doc, document))
+
+
+def _by_label(result):
+    return {a.label: a for a in result.actors.values()}
+
+
+@pytest.mark.model
+def test_resolve_titles_stripped_and_merged(nlp):
+    actors = _by_label(_actors(nlp, "President Imomali Rahmon spoke in Dushanbe. Later Mr Rahmon's aides left."))
+    assert actors["Imomali Rahmon"].type == "Person"
+    assert "Rahmon" in actors["Imomali Rahmon"].aliases
+    assert actors["Dushanbe"].type == "Location"
+
+
+@pytest.mark.model
+def test_resolve_metonymy_capital_is_government_city_stays_place(nlp):
+    text = "Officials met in Dushanbe on Monday. Dushanbe contends that the rebels started the fighting."
+    actors = _by_label(_actors(nlp, text))
+    assert actors["Dushanbe"].type == "Location"
+    government = actors["Government of Tajikistan"]
+    assert government.type == "Organization"
+    assert "Dushanbe" in government.aliases
+
+
+@pytest.mark.model
+def test_resolve_demonym_is_attribute_not_node(nlp):
+    actors = _by_label(_actors(nlp, "Tajik officials said they had detained eight Afghan fighters near the border with Afghanistan."))
+    assert "Tajik" not in actors and "Afghan" not in actors
+    assert actors["Afghan fighters"].nationality == "AF"
+    assert actors["Afghan fighters"].type == "Group"
+    assert "Government of Tajikistan" in actors
+
+
+@pytest.mark.model
+def test_resolve_collective_actors(nlp):
+    actors = _by_label(_actors(nlp, "In Khorog, special forces attacked the rebels, and local people fled the town in Tajikistan."))
+    assert actors["Government of Tajikistan"].collective
+    groups = {a.label for a in actors.values() if a.type == "Group"}
+    assert any(label.startswith("rebels") for label in groups)
+    assert any(label.startswith("local people") for label in groups)
+
+
+@pytest.mark.model
+def test_resolve_known_organisation_aliases(nlp):
+    actors = _by_label(_actors(nlp, "Tory leader Michael Howard said the Tories would beat Labour. The Conservatives disagreed with the Lib Dems."))
+    assert {"Conservative Party", "Labour Party", "Liberal Democrats"} <= set(actors)
+    assert {"Tory", "Tories", "Conservatives"} <= actors["Conservative Party"].aliases
+
+
+@pytest.mark.model
+def test_resolve_headline_title_case_is_not_a_person(nlp):
+    text = "Badakhshan Clashes Risk Sparking Insurgency\n\nFighting broke out in Khorog, a town in Tajikistan."
+    actors = _by_label(_actors(nlp, text))
+    assert not any("Clashes" in label for label in actors)
+    assert actors["Khorog"].type == "Location"

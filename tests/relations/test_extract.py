@@ -1,0 +1,119 @@
+"""Relation patterns, one hand-made sentence each, through the real parser.
+
+Every case names the triple it must produce (by labels), or that it must produce
+none of a predicate: passive, negated, hedged and reported forms included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.relations.extract import normalise_date
+
+pytestmark = pytest.mark.model
+
+
+def _relations(nlp, text: str, date: str | None = None):
+    from kg.build import build_graph
+    from kg.ingest import document_from_text
+
+    G = build_graph([document_from_text(text, "case.txt", date=date)], nlp=nlp)
+    label = lambda k: G.nodes[k]["label"]  # noqa: E731
+    return {(label(u), p, label(v)): G.edges[u, v, p]["evidence"][0] for u, v, p in G.edges(keys=True)}
+
+
+CASES = [
+    # accusations
+    ("Officials in Dushanbe contend that Tolib Ayombekov was responsible for the murder of a general in Tajikistan.",
+     ("Government of Tajikistan", "accuses", "Tolib Ayombekov"), "reported"),
+    ("Senator Maria Okafor accused Governor James Whitcombe of hiding the report.",
+     ("Maria Okafor", "accuses", "James Whitcombe"), "asserted"),
+    ("Governor James Whitcombe was accused by Senator Maria Okafor of hiding the report.",
+     ("Maria Okafor", "accuses", "James Whitcombe"), "asserted"),
+    ("Maria Okafor said James Whitcombe had misled voters about the budget.",
+     ("Maria Okafor", "criticizes", "James Whitcombe"), "reported"),
+    # criticism
+    ("Andrei Petrov condemned Viktor Lanskoy for the crackdown.", ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "asserted"),
+    ("Andrei Petrov said he was surprised by Viktor Lanskoy's decision, calling it a very unwise policy.",
+     ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
+    ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    # violence
+    ("That morning in Khorog, special forces targeted Tolib Ayombekov in Tajikistan.",
+     ("Government of Tajikistan", "attacks", "Tolib Ayombekov"), "asserted"),
+    ("Rebels killed Colonel Rustam Nazarov near the airport.", ("rebels", "kills", "Rustam Nazarov"), "asserted"),
+    ("Police in Kenya arrested Daniel Mwangi on Friday.", ("Government of Kenya", "detains", "Daniel Mwangi"), "asserted"),
+    ("Authorities in Tajikistan say they have detained eight Afghan fighters.", ("Government of Tajikistan", "detains", "Afghan fighters"), "reported"),
+    # alliances
+    ("So Tolib Ayombekov could turn to allies across the river in Afghanistan for support.",
+     ("Tolib Ayombekov", "alliedWith", "Afghanistan"), "hedged"),
+    ("Maria Okafor backed James Whitcombe in the leadership contest.", ("Maria Okafor", "supports", "James Whitcombe"), "asserted"),
+    # roles
+    ("Andrei Grozin, head of the Central Asia Department at the CIS Institute in Moscow, was quoted by Respublika.",
+     ("Andrei Grozin", "leads", "Central Asia Department"), "asserted"),
+    ("Thomas Ruttig, co-director of the Afghanistan Analysts Network, spoke on Monday.",
+     ("Thomas Ruttig", "leads", "Afghanistan Analysts Network"), "asserted"),
+    ("Tory leader Michael Howard attacked the plan.", ("Michael Howard", "leads", "Conservative Party"), "asserted"),
+    ("Lib Dem spokesman Mark Oaten said the plan was flawed.", ("Mark Oaten", "memberOf", "Liberal Democrats"), "asserted"),
+    # places
+    ("The Afghanistan Analysts Network, a think-tank in Kabul, published a report.",
+     ("Afghanistan Analysts Network", "locatedIn", "Kabul"), "asserted"),
+    ("Taliban insurgents, though increasingly located in northern Afghanistan, avoid the cities.",
+     ("Taliban", "locatedIn", "Afghanistan"), "asserted"),
+    ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
+    ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
+]
+
+
+@pytest.mark.parametrize("text, triple, modality", CASES, ids=[c[1][1] + ":" + c[0][:40] for c in CASES])
+def test_extract_pattern(nlp, text, triple, modality):
+    found = _relations(nlp, text)
+    assert triple in found, sorted(found)
+    evidence = found[triple]
+    assert evidence.modality == modality
+    assert evidence.sentence in text and 0 < evidence.confidence <= 1
+    assert text[evidence.char_start : evidence.char_end] == evidence.sentence
+
+
+NEGATIVE = [
+    ("Senator Maria Okafor did not accuse Governor James Whitcombe of anything.", "accuses"),
+    ("Senator Maria Okafor denied that she had accused James Whitcombe.", "accuses"),
+    ("Some outlets said the fighters were members of the Taliban, but that is unlikely.", "memberOf"),
+    ("If the militant groups in Tajikistan are involved in drugs, they have links across the border.", "accuses"),
+    ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
+    ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
+]
+
+
+@pytest.mark.parametrize("text, predicate", NEGATIVE, ids=[c[1] + ":" + c[0][:40] for c in NEGATIVE])
+def test_extract_negated_gives_nothing(nlp, text, predicate):
+    found = _relations(nlp, text)
+    assert not [t for t in found if t[1] == predicate], sorted(found)
+
+
+def test_extract_verbal_attack_by_person_is_criticism(nlp):
+    found = _relations(nlp, "Maria Okafor attacked James Whitcombe over the budget.")
+    assert ("Maria Okafor", "criticizes", "James Whitcombe") in found
+    assert not [t for t in found if t[1] == "attacks"]
+
+
+def test_extract_event_place_and_date(nlp):
+    found = _relations(nlp, "On 24 July 2012 in Khorog, special forces attacked the rebels in Tajikistan.")
+    evidence = next(e for (s, p, o), e in found.items() if p == "attacks")
+    assert evidence.event_date == "2012-07-24"
+    assert evidence.event_place == "khorog"
+
+
+def test_extract_attribution_names_the_speaker(nlp):
+    found = _relations(nlp, "Thomas Ruttig says special forces in Tajikistan arrested Daniel Mwangi.")
+    evidence = found[("Government of Tajikistan", "detains", "Daniel Mwangi")]
+    assert evidence.modality == "reported"
+    assert evidence.attributed_to == "thomas-ruttig"
+
+
+@pytest.mark.parametrize(
+    "text, article_date, expected",
+    [("July 24", "2012-07-30", "2012-07-24"), ("24 July 2012", None, "2012-07-24"), ("July 24, 2012", None, "2012-07-24"),
+     ("July 24", None, None), ("December 30", "2013-01-04", "2012-12-30"), ("next year", "2012-01-01", None)],
+)
+def test_extract_normalise_date(text, article_date, expected):
+    assert normalise_date(text, article_date) == expected
