@@ -34,7 +34,7 @@ def fold(name: str) -> str:
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # "country" | "region" | "city"
+    kind: str  # "country" | "region" | "continent" | "city"
     name: str  # canonical English name
     country_code: str
     geonames_id: int | None = None
@@ -70,13 +70,18 @@ class Gazetteer:
                 if value:
                     self._countries.setdefault(fold(value), place)
         self._regions: dict[str, Place] = {}
+        for info in cache.get_continents().values():
+            continent = Place("continent", info["name"], "", int(info["geonameId"]), round(float(info["lat"]), 5), round(float(info["lng"]), 5))
+            self._regions[fold(info["name"])] = continent
         for row in read_tsv("places.tsv", 3):
             name, code, kind = row[0], row[1], row[2]
             if kind == "country" and code in self._by_code:
                 self._countries[fold(name)] = self._by_code[code]
-            elif kind == "region":
+            elif kind == "region" and len(row) >= 6:
                 gid, lat, long = int(row[3]), float(row[4]), float(row[5])
                 self._regions[fold(name)] = Place("region", name, code, gid, lat, long)
+            elif kind == "region":
+                self._regions[fold(name)] = Place("region", name, code)
         self._cities: dict[str, list[Place]] = {}
         for info in cache.get_cities().values():
             is_capital = capitals.get(fold(info["name"])) == info["countrycode"]
@@ -156,7 +161,7 @@ def choose_place(candidates: Iterable[Place], context: dict[str, float]) -> Plac
     """
     best, best_score = None, -math.inf
     for place in candidates:
-        rank = {"country": 10.0, "region": 8.0, "city": 0.0}[place.kind]
+        rank = {"country": 10.0, "continent": 9.0, "region": 8.0, "city": 0.0}[place.kind]
         score = 4.0 * context.get(place.country_code, 0.0) + rank + math.log10(place.population + 10)
         if place.capital:
             score += 1.0

@@ -82,6 +82,7 @@ class DocumentActors:
     by_token: dict[int, str]  # spaCy token index -> actor key
     country: str | None = None  # ISO code of the article's main country
     mention_count: int = 0
+    country_weight: float = 0.0  # share of the article's place evidence pointing at ``country``
 
     def actor_at(self, i: int) -> str | None:
         return self.by_token.get(i)
@@ -236,7 +237,13 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         if cities and votes["Person"] < 3.0:
             place = choose_place(cities, context)
             # link only what the evidence supports: a capital, a big city, or a town of a country the article is about
-            strong = place.capital or place.population >= 100_000 or context.get(place.country_code, 0) >= 0.1
+            dominant = max(context.values(), default=0.0)
+            strong = (
+                place.capital
+                or place.population >= 1_000_000
+                or context.get(place.country_code, 0) >= 0.1
+                or (place.population >= 100_000 and dominant < 0.3)
+            )
             if strong:
                 votes["Location"] += 3.0 if place.capital or place.population >= 500_000 else 1.5
                 cluster.place = place
@@ -318,7 +325,7 @@ def resolve_actors(
             actor.lat, actor.long = place.lat, place.long
             if place.kind == "country":
                 actor.country_code = place.country_code
-            actor.parent = place.country_code if place.kind != "country" else None
+            actor.parent = place.country_code if place.kind not in ("country", "continent") and place.country_code else None
         if nationality:
             actor.nationality = nationality
 
@@ -388,4 +395,11 @@ def resolve_actors(
                         by_token[i] = other
                 del actors[key]
     del groups_by_nation
-    return DocumentActors(document=document, actors=actors, by_token=by_token, country=main_country, mention_count=len(mentions))
+    return DocumentActors(
+        document=document,
+        actors=actors,
+        by_token=by_token,
+        country=main_country,
+        mention_count=len(mentions),
+        country_weight=context.get(main_country, 0.0) if main_country else 0.0,
+    )

@@ -33,6 +33,7 @@ _PRONOUNS_PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
 _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
 _LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
+_ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
@@ -88,12 +89,13 @@ class _Context:
                             inner = self._arg(obj)
                             if inner:
                                 return _Arg(inner.key, direct=False)
-        # a noun phrase whose modifier is an actor: "Rahmon's government", "the Labour party"
-        for child in token.children:
-            if child.dep_ in ("compound", "poss") and child.i < token.i:
-                key = self.actors.actor_at(child.i)
-                if key and self.type_of(key) in ("Organization", "Group") and token.pos_ in ("NOUN", "PROPN"):
-                    return _Arg(key, direct=False)
+        # a noun phrase that stands for the organisation that modifies it: "the Labour campaign", "Rahmon's government"
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _ORG_HEADS:
+            for child in token.children:
+                if child.dep_ in ("compound", "poss") and child.i < token.i:
+                    key = self.actors.actor_at(child.i)
+                    if key and self.type_of(key) in ("Organization", "Group"):
+                        return _Arg(key, direct=False)
         return None
 
     def _pronoun(self, token: Token) -> str | None:
@@ -566,10 +568,9 @@ class _Extractor:
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
         doc = self.doc
-        country = self.ctx.actors.country
-        if not country:
-            return
+        main = self.ctx.actors.country
         for start, person in self._mention_starts("Person"):
+            country = main if self.ctx.actors.country_weight >= 0.6 else None
             words: list[str] = []
             i = start
             while i < len(doc) and self.ctx.actors.actor_at(i) == person and doc[i].lower_ in elex.person_titles | elex.roles:
@@ -583,6 +584,10 @@ class _Extractor:
                 title_tokens.insert(0, doc[j].lower_)
                 j -= 1
             if not title_tokens or "shadow" in title_tokens or "former" in title_tokens or (j >= 0 and self.ctx.actors.actor_at(j)):
+                continue
+            qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), None)
+            country = qualifier or country
+            if not country:
                 continue
             for n in range(len(title_tokens)):
                 phrase = " ".join(title_tokens[n:])
