@@ -136,13 +136,11 @@ def known_entities_filter(entities: Iterable[Span], spans: Iterable[Span]) -> li
 
 def organization_patterns() -> list[dict]:
     """entity_ruler patterns from ``kg/data/organizations.tsv``; each pattern's id is the canonical name."""
-    from .entities.lexicon import read_tsv
+    from .entities.lexicon import known_organizations
 
     patterns = []
-    for row in read_tsv("organizations.tsv", 1):
-        canonical = row[0].strip()
-        names = [canonical] + [n.strip() for n in (row[1] if len(row) > 1 else "").split("|") if n.strip()]
-        for name in dict.fromkeys(names):
+    for canonical, (names, _) in known_organizations().items():
+        for name in dict.fromkeys((canonical, *names)):
             patterns.append({"label": "ORG", "pattern": name, "id": canonical})
     return patterns
 

@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..errors import LexiconError
 
-__all__ = ["Collective", "EntityLexicon", "load_entity_lexicon", "read_tsv"]
+__all__ = ["Collective", "EntityLexicon", "load_entity_lexicon", "known_organizations", "read_tsv"]
 
 
 @dataclass(frozen=True)
@@ -118,3 +118,15 @@ def load_entity_lexicon() -> EntityLexicon:
         demonyms=demonyms,
         metonyms=metonyms,
     )
+
+
+@lru_cache(maxsize=1)
+def known_organizations() -> dict[str, tuple[tuple[str, ...], str | None]]:
+    """``organizations.tsv``: canonical name -> (other names, ISO code of its country or None)."""
+    table = {}
+    for row in read_tsv("organizations.tsv", 1):
+        canonical = row[0].strip()
+        names = tuple(n.strip() for n in (row[1] if len(row) > 1 else "").split("|") if n.strip())
+        country = row[2].strip() if len(row) > 2 and row[2].strip() else None
+        table[canonical] = (names, country)
+    return table

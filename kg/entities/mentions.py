@@ -283,6 +283,10 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                     continue
             if lemma in rule.strict and not (country or "the" in modifiers):
                 continue
+            if rule.kind == "government" and not rule.needs and token.tag_ not in ("NNS", "NNPS"):
+                # "the government", "Blair's government", "the Labour government" - not "a system of government"
+                if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country:
+                    continue
             if token.tag_ not in ("NNS", "NNPS") and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
                 continue  # "a rebel", "the militant": one person, not the collective
             if rule.kind == "group" and rule.label == "fighters" and country is None:

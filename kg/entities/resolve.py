@@ -115,8 +115,16 @@ def _metonym_country(m: Mention, doc: Doc, gaz: Gazetteer, lex: EntityLexicon) -
 
 
 def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexicon) -> dict[str, float]:
+    from .lexicon import known_organizations
+
+    known = known_organizations()
     weights: Counter[str] = Counter()
     for m in mentions:
+        if m.known:
+            country = known.get(m.name, ((), None))[1]
+            if country:
+                weights[country] += 1.0  # "Labour", "the Home Office": British politics
+            continue
         if m.collective is not None:
             if m.country:
                 weights[m.country] += 0.25
@@ -132,8 +140,6 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
         cities = gaz.cities(m.name)
         if m.label in ("GPE", "LOC") and len({c.country_code for c in cities}) == 1:
             weights[cities[0].country_code] += 0.5
-    for m in mentions:
-        pass
     total = sum(weights.values()) or 1.0
     return {code: w / total for code, w in weights.items()}
 
