@@ -47,17 +47,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_base_iri(args.base_iri)
     if not 0.0 <= args.min_confidence <= 1.0:
         raise InputError("--min-confidence must be between 0 and 1")
-    postprocess = None
+    aliases = None
     if args.aliases:
         from .aliases import load_aliases
 
-        postprocess = load_aliases(args.aliases).apply
+        aliases = load_aliases(args.aliases)
     if args.inputs:
         _check_inputs(args.inputs)
         documents = iter_documents(args.inputs, on_skip=_warn)
     else:
         documents = iter(_sample_documents())
-    G = build_graph(documents, model=args.model, min_confidence=args.min_confidence, postprocess=postprocess)
+    G = build_graph(documents, model=args.model, min_confidence=args.min_confidence, aliases=aliases)
     if not G.graph["documents"]:
         raise InputError("no article could be read from the input")
     export(G, args.out, base=args.base_iri, title=args.title)
@@ -88,6 +88,62 @@ def cmd_validate(args: argparse.Namespace) -> int:
     conforms, report = validate_file(target)
     print(report if not conforms else f"{target}: conforms to the actorkg shapes")
     return 0 if conforms else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a SPARQL query over a build and print the answer."""
+    from .sparql import format_result, query_file
+
+    columns, rows = query_file(args.graph, args.query)
+    sys.stdout.write(format_result(columns, rows, args.format, short=args.short))
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """Upload a build's graph.ttl to a SPARQL store (Graph Store Protocol)."""
+    from .sparql import push
+
+    pushed = push(args.source, args.endpoint, graph=args.graph, replace=not args.add, timeout=args.timeout)
+    if not args.quiet:
+        target = f"graph <{args.graph}>" if args.graph else "the default graph"
+        how = "adding to it" if args.add else "replacing it"
+        print(f"kg: sent {pushed.triples} triples to {target} of {args.endpoint}, {how} (HTTP {pushed.status})", file=sys.stderr)
+    return 0
+
+
+def _add_sparql_commands(sub) -> None:
+    """The ``query`` and ``push`` subcommands (library code in kg/sparql.py)."""
+    query = sub.add_parser(
+        "query",
+        help="run a SPARQL query over a build and print a table, CSV or JSON",
+        description="Run a SPARQL 1.1 query (a .rq file or the query text) over GRAPH, a graph.ttl or a build "
+        "folder, in memory with pyoxigraph. SELECT prints rows, ASK true or false, CONSTRUCT and DESCRIBE "
+        "Turtle. The prefixes id: akg: rdf: rdfs: xsd: owl: skos: dcterms: geo: schema: need no PREFIX line.",
+        epilog="Example: kg query exports ontology/queries/accusations.rq --short",
+    )
+    query.add_argument("graph", metavar="GRAPH", help="graph.ttl, or a build folder holding one")
+    query.add_argument("query", metavar="QUERY", help="a .rq file, or the query itself in quotes")
+    query.add_argument("--format", default="table", choices=("table", "csv", "json"),
+                       help="table (default), SPARQL CSV, or SPARQL JSON results")
+    query.add_argument("--short", action="store_true",
+                       help="in the table, write IRIs as prefixed names (id:khorog) and cut long values")
+    query.set_defaults(func=cmd_query)
+
+    push = sub.add_parser(
+        "push",
+        help="upload a build to a SPARQL store (Oxigraph, Fuseki, ...) over the Graph Store Protocol",
+        description="Send SOURCE (a graph.ttl or a build folder) as text/turtle to a SPARQL 1.1 Graph Store "
+        "Protocol endpoint: PUT replaces the graph (default), POST with --add adds to it.",
+        epilog="Example: kg push exports --endpoint http://localhost:7878/store",
+    )
+    push.add_argument("source", metavar="SOURCE", help="graph.ttl, or a build folder holding one")
+    push.add_argument("--endpoint", required=True, metavar="URL",
+                      help="the store's Graph Store URL: Oxigraph http://HOST:7878/store, Fuseki http://HOST:3030/DATASET/data")
+    push.add_argument("--graph", default=None, metavar="IRI", help="named graph to write (default: the default graph)")
+    push.add_argument("--add", action="store_true", help="add the triples to the graph instead of replacing its content")
+    push.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds to wait for the store (default: 60)")
+    push.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    push.set_defaults(func=cmd_push)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -135,6 +191,7 @@ def make_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a graph.ttl (or a build folder) against the SHACL shapes")
     validate.add_argument("target", metavar="PATH", help="graph.ttl or a folder holding one")
     validate.set_defaults(func=cmd_validate)
+    _add_sparql_commands(sub)
     return parser
 
 
