@@ -5,6 +5,7 @@
 ['entities.csv', 'graph.graphml']
 """
 
+from .api import KnowledgeGraph, build
 from .build import build_graph
 from .errors import InputError, KGError, LexiconError, ModelError
 from .exports import OUTPUTS, export, render
@@ -19,11 +20,13 @@ __all__ = [
     "Evidence",
     "InputError",
     "KGError",
+    "KnowledgeGraph",
     "LexiconError",
     "Mention",
     "ModelError",
     "OUTPUTS",
     "Relation",
+    "build",
     "build_graph",
     "document_from_text",
     "export",

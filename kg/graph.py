@@ -124,7 +124,10 @@ def _merge_nodes(G: nx.MultiDiGraph, keep: str, drop: str) -> None:
         if u2 == v2:
             continue
         for evidence in data["evidence"]:
-            add_relation(G, Relation(u2, p, v2, evidence))
+            add_relation(G, Relation(u2, p, v2, _retarget(evidence, drop, keep)))
+    for u, v, p, data in list(G.edges(keys=True, data=True)):
+        if any(e.attributed_to == drop or e.event_place == drop for e in data["evidence"]):
+            data["evidence"] = tuple(sorted({_retarget(e, drop, keep) for e in data["evidence"]}, key=_evidence_order))
     G.remove_node(drop)
 
 
