@@ -61,6 +61,7 @@ class Mention:
     collective: str | None = None  # "government" or a group label, for unnamed actors
     metonym: bool = False  # a place name standing for its government ("Dushanbe contends")
     known: bool = False  # matched a canonical organisation of kg/data/organizations.tsv
+    place_cue: bool = False  # followed by a place word ("the Gorno-Badakhshan region")
 
 
 @dataclass

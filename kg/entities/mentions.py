@@ -30,6 +30,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
 )
+_UNIT_WORDS = frozenset({"department", "division", "unit", "desk", "office", "bureau", "directorate", "section", "programme", "program", "committee"})
 _POSSESSIVE = re.compile(r"\s*['’]s?\Z")
 _LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
 _MONTHS = frozenset(
@@ -216,12 +217,27 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if start == ent.end:
             continue
         known = bool(ent.ent_id_)
+        end = ent.end
+        following = doc[end].lower_ if end < len(doc) else ""
+        if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
+            end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
+            following = doc[end].lower_ if end < len(doc) else ""
+        place_cue = following in lex.place_words and end < len(doc) and doc[end].is_lower
         if not known and label == "ORG" and _is_portfolio(ent, lex):
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
             continue  # "the British": a nationality, not a group actor
         mention = _mention(
-            doc, document, start, ent.end, label, lex, person_cue=_person_cue(ent, lex), known=known, canonical=ent.ent_id_ or None
+            doc,
+            document,
+            start,
+            end,
+            label,
+            lex,
+            person_cue=_person_cue(ent, lex),
+            known=known,
+            canonical=ent.ent_id_ or None,
+            place_cue=place_cue,
         )
         if mention is None:
             continue

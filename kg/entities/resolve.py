@@ -229,6 +229,8 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
             has_ner = True
         if m.person_cue:
             votes["Person"] += 3.0
+        if m.place_cue:
+            votes["Location"] += 2.5
     if any(m.known for m in cluster.mentions):
         votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):
