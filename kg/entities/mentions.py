@@ -30,6 +30,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
 )
+_DOCUMENT_WORDS = frozenset({"bill", "act", "convention", "treaty", "directive", "charter", "accord", "protocol", "report", "white paper", "manifesto", "constitution", "resolution", "declaration"})
 _UNIT_WORDS = frozenset({"department", "division", "unit", "desk", "office", "bureau", "directorate", "section", "programme", "program", "committee"})
 _POSSESSIVE = re.compile(r"\s*['’]s?\Z")
 _LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
@@ -148,6 +149,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
     span = doc[start:end]
     words = [t.text for t in span]
     cut = title_prefix_length(words, lex.person_titles | lex.roles)
+    if cut and any(w.lower().rstrip(".") in lex.person_titles for w in words[:cut]) and not extra.get("known"):
+        extra["person_cue"] = True  # "Lord Carlile", "President Rahmon": the title is part of the span
     name = extra.pop("canonical", None) or normalise_name(span[cut:].text if cut else span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
@@ -175,6 +178,21 @@ def _is_country_name(text: str) -> bool:
     from .link import load_gazetteer
 
     return load_gazetteer().country(normalise_name(text)) is not None
+
+
+def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
+    """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC")."""
+    from .lexicon import known_organizations
+
+    if end - start < 2:
+        return None
+    first = doc[start].text
+    for canonical, (names, _) in known_organizations().items():
+        if first == canonical or first in names:
+            rest = doc[start + 1 : end]
+            if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
+                return canonical
+    return None
 
 
 def _is_portfolio(ent: Span, lex: EntityLexicon) -> bool:
@@ -227,6 +245,11 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
             continue  # "the British": a nationality, not a group actor
+        if not known and label in ("ORG", "LAW", "WORK_OF_ART") and doc[end - 1].lower_ in _DOCUMENT_WORDS:
+            continue  # "the Police Bill", "the European Convention on Human Rights": texts, not actors
+        parent = _known_prefix(doc, start, end) if not known and label == "ORG" else None
+        if parent is not None:
+            known, label = True, "ORG"  # "BBC Radio 4", "BBC Two": part of the BBC
         mention = _mention(
             doc,
             document,
@@ -236,7 +259,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             lex,
             person_cue=_person_cue(ent, lex),
             known=known,
-            canonical=ent.ent_id_ or None,
+            canonical=ent.ent_id_ or parent or None,
             place_cue=place_cue,
         )
         if mention is None:
