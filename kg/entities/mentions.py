@@ -189,7 +189,7 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     first = doc[start].text
     for canonical, (names, _) in known_organizations().items():
         if first == canonical or first in names:
-            rest = doc[start + 1 : end]
+            rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
             if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
                 return canonical
     return None
@@ -245,7 +245,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
             continue  # "the British": a nationality, not a group actor
-        if not known and label in ("ORG", "LAW", "WORK_OF_ART") and doc[end - 1].lower_ in _DOCUMENT_WORDS:
+        if not known and label in ("ORG", "LAW", "WORK_OF_ART") and any(t.lower_ in _DOCUMENT_WORDS for t in doc[start:end]):
             continue  # "the Police Bill", "the European Convention on Human Rights": texts, not actors
         parent = _known_prefix(doc, start, end) if not known and label == "ORG" else None
         if parent is not None:

@@ -172,6 +172,11 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
         if key in by_full:
             by_full[key].mentions.append(m)
             continue
+        stems = [f"{key} {w}" for w in ("bay", "island", "islands", "camp", "province", "region")]
+        longer = next((by_full[s] for s in stems if s in by_full), None)
+        if longer is not None:  # "Guantanamo" after "Guantanamo Bay"
+            longer.mentions.append(m)
+            continue
         if len(words) == 1:
             target = nearest_with_surname(m, key) if not _ACRONYM.match(m.name) else None
             if target is None and _ACRONYM.match(m.name):
@@ -191,6 +196,14 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
         # a full name: join the cluster of a bare surname seen before it, if any
         target = None
         last = words[-1]
+        if last in lex.place_words or last in ("bay", "island", "islands", "camp"):
+            # "Guantanamo Bay" after "Guantanamo": one place
+            stem = " ".join(words[:-1])
+            target = by_full.get(stem) or singles.get(stem)
+            if target is not None:
+                target.mentions.append(m)
+                by_full[key] = target
+                continue
         if last in singles and not _is_org_name(m.name, lex) and m.label in ("PERSON", "PROPN"):
             candidate = singles[last]
             if not candidate.full_names():
