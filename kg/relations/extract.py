@@ -29,7 +29,8 @@ __all__ = ["extract_relations", "normalise_date"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
-_PRONOUNS_PLURAL = frozenset({"they", "them", "their", "we", "us", "our"})
+_PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
+_PRONOUNS_SPEAKER = frozenset({"i", "me", "my", "we", "us", "our"})
 _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
 _LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
@@ -77,7 +78,16 @@ class _Context:
         key = self.actors.actor_at(token.i)
         if key:
             return _Arg(key)
+        # "his predecessor as Cabinet Secretary, Lord Armstrong": the apposition names the actor
+        for child in token.children:
+            if child.dep_ == "appos":
+                key = self.actors.actor_at(child.i)
+                if key:
+                    return _Arg(key)
         lower = token.lower_
+        if lower in _PRONOUNS_SPEAKER:
+            key = self._speaker(token)
+            return _Arg(key, direct=False) if key else None
         if lower in _PRONOUNS_PERSON or lower in _PRONOUNS_PLURAL:
             key = self._pronoun(token)
             return _Arg(key, direct=False) if key else None
@@ -96,6 +106,24 @@ class _Context:
                     key = self.actors.actor_at(child.i)
                     if key and self.type_of(key) in ("Organization", "Group"):
                         return _Arg(key, direct=False)
+        return None
+
+    def _speaker(self, token: Token) -> str | None:
+        """Who "I" or "we" is: the subject of the reporting verb whose quote holds the pronoun."""
+        node = token
+        for head in _ancestors(token):
+            if head.lemma_.lower() in self.lex.reporting and node.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
+                for child in head.children:
+                    if child.dep_ == "nsubj" and child.lower_ not in _PRONOUNS_SPEAKER:
+                        key = self.actors.actor_at(child.i)
+                        if key is None:
+                            for sub in child.children:
+                                if sub.dep_ == "appos" and self.actors.actor_at(sub.i):
+                                    key = self.actors.actor_at(sub.i)
+                        if key:
+                            return key
+                return None
+            node = head
         return None
 
     def _pronoun(self, token: Token) -> str | None:
@@ -345,6 +373,17 @@ def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
     return []
 
 
+def _clauses(verb: Token, depth: int = 3) -> list[Token]:
+    """The clauses a reporting verb introduces, through "said he thought that ..." chains."""
+    found: list[Token] = []
+    frontier = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    while frontier and depth > 0:
+        found += frontier
+        frontier = [c for f in frontier for c in f.children if c.dep_ == "ccomp" and f.lemma_.lower() in ("think", "believe", "say", "feel", "suggest", "know", "fear", "insist", "claim")]
+        depth -= 1
+    return found
+
+
 def _matches_lemma(token: Token, lemma: str) -> bool:
     words = lemma.split()
     if token.lemma_.lower() != words[0] and token.lower_ != words[0]:
@@ -494,8 +533,8 @@ class _Extractor:
                 speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
                 if not speakers:
                     continue
-                for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                    for part in [clause, *(c for c in clause.children if c.dep_ == "conj")]:
+                for clause in _clauses(token):
+                    for part in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
                         cue = any(
                             (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
                             for t in part.subtree
@@ -503,11 +542,11 @@ class _Extractor:
                         )
                         if not cue:
                             continue
-                        accused = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c) or _owner(c, self.ctx)]
+                        subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         if _negated(part, self.ctx.lex):
                             continue
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
-                        break
 
     def judgements(self) -> None:
         for rule in self.ctx.lex.by_pattern("judgement"):
