@@ -88,6 +88,12 @@ class _Context:
         if lower in _PRONOUNS_SPEAKER:
             key = self._speaker(token)
             return _Arg(key, direct=False) if key else None
+        if lower in ("its",):
+            for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
+                key = self.actors.actor_at(i)
+                if key and self.type_of(key) == "Organization":
+                    return _Arg(key, direct=False)
+            return None
         if lower in _PRONOUNS_PERSON or lower in _PRONOUNS_PLURAL:
             key = self._pronoun(token)
             return _Arg(key, direct=False) if key else None
