@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 
-.PHONY: run test setup setup-dev bench eval screenshot clean
+.PHONY: run test setup setup-dev bench quality eval screenshot clean
 
 run: $(STAMP)
 	$(BIN)/kg build --out exports
@@ -36,6 +36,12 @@ eval: $(STAMP)
 
 bench: $(DEV)
 	$(BIN)/python benchmarks/bench.py
+
+quality: $(DEV)
+	$(BIN)/python benchmarks/quality.py
+
+screenshot: run $(DEV)
+	$(BIN)/python docs/screenshot.py exports/graph.html docs/graph.png
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
