@@ -146,15 +146,22 @@ def _add_sparql_commands(sub) -> None:
     push.set_defaults(func=cmd_push)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with unusable arguments reported on one line (and exit status 2)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .exports.rdf import DEFAULT_BASE
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kg",
         description="actorkg: turn news articles into an actor–relationship knowledge graph.",
     )
     parser.add_argument("--version", action="version", version=f"actorkg {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     build = sub.add_parser(

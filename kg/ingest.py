@@ -10,6 +10,7 @@ folder, :func:`iter_documents` reports a bad file through ``on_skip`` and goes o
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -61,6 +62,11 @@ def decode_bytes(data: bytes, name: str) -> str:
         raise InputError(f"{name}: file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _clean_text(data.decode("utf-16"))  # Windows "Unicode" text files
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: not valid UTF-16 despite its byte-order mark") from None
     sample = data[:8192]
     if b"\x00" in sample:
         raise InputError(f"{name}: binary file (contains NUL bytes), not an article")
@@ -74,7 +80,19 @@ def decode_bytes(data: bytes, name: str) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(text[:8192]) // 50):
         raise InputError(f"{name}: binary file (too many control characters), not an article")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _clean_text(text)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(text: str) -> str:
+    """Line ends as \\n; other control characters and lone surrogates become spaces (one for one)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = "".join(" " if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
 
 
 def strip_boilerplate(text: str) -> str:
@@ -124,7 +142,7 @@ def document_from_text(
     """Make a :class:`Document` from raw article text (boilerplate is removed here)."""
     if "\x00" in text:
         raise InputError(f"{doc_id}: text contains NUL characters")
-    text = strip_boilerplate(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_boilerplate(_clean_text(text))
     if not text.strip():
         raise InputError(f"{doc_id}: no article text (empty or only boilerplate)")
     headline, headline_end = _find_headline(text)
@@ -143,7 +161,12 @@ def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value).strip())
-    return match.group(0) if match else None
+    if not match:
+        return None
+    try:
+        return datetime.date.fromisoformat(match.group(0)).isoformat()
+    except ValueError:
+        return None  # "2023-02-30": no such day
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -215,19 +238,26 @@ def _jsonl_documents(text: str, name: str) -> list[Document]:
             raise InputError(f'{name}:{number}: missing "id"')
         if not isinstance(body, str) or not body.strip():
             raise InputError(f'{name}:{number}: missing or empty "text"')
-        docs.append(
-            document_from_text(
-                body,
-                str(doc_id),
-                title=record.get("title"),
-                date=record.get("date"),
-                url=record.get("url"),
-                author=record.get("author"),
+        try:
+            docs.append(
+                document_from_text(
+                    body,
+                    str(doc_id),
+                    title=_text_field(record.get("title")),
+                    date=_text_field(record.get("date")),
+                    url=_text_field(record.get("url")),
+                    author=_text_field(record.get("author")),
+                )
             )
-        )
+        except InputError as err:
+            raise InputError(f"{name}:{number}: {err}") from None
     if not docs:
         raise InputError(f"{name}: no articles in the JSONL file")
     return docs
+
+
+def _text_field(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def read_jsonl(path: str | Path) -> list[Document]:
@@ -265,7 +295,11 @@ def read_stdin(stream=None) -> list[Document]:
 
 def _walk(folder: Path) -> list[Path]:
     return sorted(
-        (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")),
+        (
+            p
+            for p in folder.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        ),
         key=lambda p: p.as_posix(),
     )
 

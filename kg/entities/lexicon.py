@@ -34,6 +34,7 @@ class EntityLexicon:
     member_roles: frozenset[str]
     org_words: frozenset[str]
     place_words: frozenset[str]
+    portfolio_words: frozenset[str]
     metonymy_verbs: frozenset[str]
     government_leads: frozenset[str]
     government_members: frozenset[str]
@@ -111,6 +112,7 @@ def load_entity_lexicon() -> EntityLexicon:
         member_roles=_words(actors, "roles", "member", "actors.toml"),
         org_words=_words(actors, "organizations", "words", "actors.toml"),
         place_words=_words(actors, "places", "words", "actors.toml"),
+        portfolio_words=_words(actors, "portfolios", "words", "actors.toml"),
         metonymy_verbs=_words(actors, "metonymy", "verbs", "actors.toml"),
         government_leads=_words(actors, "government_titles", "leads", "actors.toml"),
         government_members=_words(actors, "government_titles", "member", "actors.toml"),

@@ -200,9 +200,12 @@ def _is_portfolio(ent: Span, lex: EntityLexicon) -> bool:
     if ent.end >= len(doc):
         return False
     following = doc[ent.end].lower_
-    if following in lex.member_roles | lex.person_titles and not any(t.lower_ in lex.org_words for t in ent):
-        return True
-    return False
+    if following not in lex.member_roles | lex.person_titles:
+        return False
+    words = [t for t in ent if not t.is_punct]
+    if any(t.is_upper and len(t.text) > 1 for t in words):
+        return False  # "FAA spokesman": an acronym is an organisation
+    return all(t.lower_ in lex.portfolio_words for t in words)
 
 
 def _joined_ents(doc: Doc) -> list[Span]:

@@ -19,6 +19,7 @@ The policy, in order:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -49,7 +50,7 @@ def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return text[:80].strip("-") or "x" + format(abs(hash(name)) % 10**8, "08d")
+    return text[:80].strip("-") or "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def government_label(place: Place | None) -> str:
@@ -255,7 +256,8 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         cluster.place = country or region
     else:
         cities = [c for n in names for c in gaz.cities(n)]
-        if cities and votes["Person"] < 3.0:
+        person_only = any(m.label == "PERSON" for m in cluster.mentions) and not any(m.label in ("GPE", "LOC") for m in cluster.mentions)
+        if cities and votes["Person"] < 3.0 and not person_only:
             place = choose_place(cities, context)
             # link only what the evidence supports: a capital, a big city, or a town of a country the article is about
             dominant = max(context.values(), default=0.0)

@@ -54,17 +54,17 @@ def write_atomic(files: dict[str, str], out: str | Path) -> list[Path]:
     try:
         for name, text in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            temps.append((name, Path(tmp)))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
             os.chmod(tmp, 0o644)
-            temps.append((name, Path(tmp)))
         written = []
         for name, tmp in temps:
             os.replace(tmp, folder / name)
             written.append(folder / name)
         return written
-    except OSError as err:
-        raise InputError(f"{folder}: cannot write the outputs ({err.strerror})") from None
+    except (OSError, UnicodeError) as err:
+        raise InputError(f"{folder}: cannot write the outputs ({getattr(err, 'strerror', None) or err})") from None
     finally:
         for _, tmp in temps:
             if tmp.exists():

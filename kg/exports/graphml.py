@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import networkx as nx
 
@@ -35,7 +36,7 @@ def to_graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         H.add_edge(
             u,
             v,
-            key=p,
+            key=f"{u}|{p}|{v}",  # GraphML edge ids must be unique in the file
             predicate=p,
             label=p,
             weight=len(evidence),
@@ -48,7 +49,23 @@ def to_graphml_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return H
 
 
+_XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _sanitised(H: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """XML 1.0 cannot carry most control characters: replace them with spaces."""
+    for _, data in H.nodes(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = _XML_FORBIDDEN.sub(" ", v)
+    for _, _, data in H.edges(data=True):
+        for k, v in data.items():
+            if isinstance(v, str):
+                data[k] = _XML_FORBIDDEN.sub(" ", v)
+    return H
+
+
 def graphml(G: nx.MultiDiGraph) -> str:
     buffer = io.BytesIO()
-    nx.write_graphml(to_graphml_graph(G), buffer, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(_sanitised(to_graphml_graph(G)), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue().decode("utf-8")

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from decimal import Decimal
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
@@ -38,6 +38,16 @@ def check_base_iri(base: str) -> str:
     if re.search(r"[\s<>\"{}|\\^`]", base):
         raise InputError(f"--base-iri {base!r}: contains characters not allowed in an IRI")
     return base
+
+
+def _safe_url(url: str | None) -> str | None:
+    """An http(s) URL as an IRI, with every character an IRI cannot hold percent-encoded."""
+    if not url:
+        return None
+    url = url.strip()
+    if urlsplit(url).scheme not in ("http", "https"):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def _hash(*parts: object) -> str:
@@ -72,8 +82,9 @@ def to_rdf(G: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
             g.add((d, DCTERMS.title, Literal(document.title)))
         if document.date:
             g.add((d, DCTERMS.date, Literal(document.date, datatype=XSD.date)))
-        if document.url and urlsplit(document.url).scheme in ("http", "https"):
-            g.add((d, DCTERMS.source, URIRef(document.url.replace(" ", "%20"))))
+        url = _safe_url(document.url)
+        if url:
+            g.add((d, DCTERMS.source, URIRef(url)))
         if document.author:
             g.add((d, DCTERMS.creator, Literal(document.author)))
     node = {key: URIRef(base + key) for key in G.nodes}

@@ -910,17 +910,12 @@ def extract_relations(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon
 
 
 def containment_relations(doc: Doc, actors: DocumentActors, gazetteer=None) -> list[Relation]:
-    """``city akg:locatedIn country`` from the gazetteer, for every linked place of the document.
+    """``city akg:locatedIn country`` from the gazetteer, for the linked places of the document.
 
-    The containing country becomes a node of its own when the article does not
-    name it. The evidence is the sentence of the place's first mention; the rule
-    is ``gazetteer``.
+    Only countries the article names are linked to (no node is made for a country
+    the text never mentions). The evidence is the sentence of the place's first
+    mention; the rule is ``gazetteer``.
     """
-    from ..entities.link import load_gazetteer
-    from ..entities.resolve import slugify
-    from ..model import Actor
-
-    gaz = gazetteer or load_gazetteer()
     first: dict[str, int] = {}
     for i, key in sorted(actors.by_token.items()):
         first.setdefault(key, i)
@@ -929,22 +924,9 @@ def containment_relations(doc: Doc, actors: DocumentActors, gazetteer=None) -> l
     for key, actor in sorted(actors.actors.items()):
         if actor.type != "Location" or not actor.parent or actor.country_code or key not in first:
             continue
-        place = gaz.country_by_code(actor.parent)
-        if place is None:
-            continue
         country_key = countries.get(actor.parent)
         if country_key is None:
-            country_key = slugify(place.name)
-            if country_key not in actors.actors:
-                actors.actors[country_key] = Actor(
-                    key=country_key,
-                    label=place.name,
-                    type="Location",
-                    documents={actors.document.id},
-                    geonames_id=place.geonames_id,
-                    country_code=place.country_code,
-                )
-            countries[actor.parent] = country_key
+            continue  # the article does not name the country: no node the text never mentions
         if country_key == key:
             continue
         sentence, start, end = _sentence_evidence(doc[first[key]].sent)
