@@ -89,6 +89,16 @@ class _Context:
             key = self._speaker(token)
             return _Arg(key, direct=False) if key else None
         if lower in ("its",):
+            # the organisation the previous sentence is about (its subject), else the nearest one
+            start = token.sent.start
+            previous = self.doc[start - 1].sent if start > 0 else None
+            if previous is not None:
+                for t in previous:
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        for sub in t.subtree:
+                            key = self.actors.actor_at(sub.i)
+                            if key and self.type_of(key) == "Organization":
+                                return _Arg(key, direct=False)
             for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
                 key = self.actors.actor_at(i)
                 if key and self.type_of(key) == "Organization":
@@ -135,6 +145,7 @@ class _Context:
     def _pronoun(self, token: Token) -> str | None:
         plural = token.lower_ in _PRONOUNS_PLURAL
         wanted = ("Organization", "Group") if plural else ("Person",)
+        speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") else None  # "him" in a quote is not the speaker
         # "Authorities say they have detained ...": the reporting subject
         head = token.head
         while head.dep_ in ("ccomp", "xcomp", "conj", "aux") and head.head.i != head.i:
@@ -142,7 +153,7 @@ class _Context:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
                     key = self.actors.actor_at(child.i)
-                    if key and self.type_of(key) in wanted:
+                    if key and self.type_of(key) in wanted and key != speaker:
                         return key
         # otherwise the nearest preceding actor of a fitting type within two sentences
         sent = token.sent
@@ -152,7 +163,7 @@ class _Context:
             floor = prev.start
         for i in range(token.i - 1, floor - 1, -1):
             key = self.actors.actor_at(i)
-            if key and self.type_of(key) in wanted:
+            if key and self.type_of(key) in wanted and key != speaker:
                 return key
         return None
 
@@ -324,9 +335,29 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
-    if verb.dep_ == "acl" or verb.dep_ == "relcl":
-        return [_Arg(a.key, False) for a in ctx.args(verb.head)] if verb.dep_ == "relcl" else []
+    if verb.dep_ == "relcl":
+        head = verb.head
+        found = ctx.args(head)
+        if not found and head.dep_ in ("attr", "appos"):
+            # "Booth was an actor who killed Lincoln", "Booth, an actor who killed Lincoln"
+            holder = head.head
+            found = ctx.args(holder) if head.dep_ == "appos" else [a for c in holder.children if c.dep_ == "nsubj" for a in ctx.args(c)]
+        return [_Arg(a.key, False) for a in found]
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "X was convicted of killing Y", "a jury convicted X of killing Y", "X acted alone in killing Y"
+        control = verb.head.head
+        objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)]
+        if objects:
+            return [_Arg(a.key, False) for a in objects]
+        return [_Arg(a.key, False) for a in _verb_subjects(control, ctx) or _passive_subjects(control, ctx)]
     return []
+
+
+def _passive_subjects(verb: Token, ctx: "_Context") -> list[_Arg]:
+    found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.args(c)]
+    if not found and verb.dep_ == "relcl":
+        found = ctx.args(verb.head)
+    return found
 
 
 def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
@@ -541,10 +572,11 @@ class _Extractor:
                     continue
                 for clause in _clauses(token):
                     for part in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+                        other_parts = {t.i for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
                         cue = any(
                             (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
                             for t in part.subtree
-                            if t.i == part.i or t.head.i == part.i or t.head.head.i == part.i
+                            if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
                         )
                         if not cue:
                             continue
@@ -600,6 +632,7 @@ class _Extractor:
                 orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed]
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
+                    self._leader_lives_in(person, orgs[:1], role_token)
                     if len(orgs) > 1 and rules.get("member"):
                         self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
 
@@ -722,12 +755,11 @@ class _Extractor:
         doc = self.doc
         for end, person in self._mention_ends("Person"):
             i = end
-            if i < len(doc) and doc[i].text == ",":
+            comma = i < len(doc) and doc[i].text == ","
+            if comma:
                 i += 1
                 if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
                     i += 2  # an age
-            else:
-                continue
             if i >= len(doc) or doc[i].lower_ not in ("of", "from"):
                 continue
             i += 1
@@ -737,9 +769,11 @@ class _Extractor:
             if not target or target == person:
                 continue
             kind = self.ctx.type_of(target)
+            if not comma and not (kind == "Location" and doc[i - 1].lower_ == "of"):
+                continue  # without a comma only "Senator X of Arizona"
             if kind == "Organization" and rules.get("from"):
                 self.emit(rules["from"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
-            elif kind == "Location" and doc[i - 1].lower_ == "from" and rules.get("origin"):
+            elif kind == "Location" and rules.get("origin") and doc[i - 1].lower_ in rules["origin"].lemmas:
                 self.emit(rules["origin"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
 
     def _mention_starts(self, type_: str) -> list[tuple[int, str]]:
@@ -759,6 +793,57 @@ class _Extractor:
             if key and key != nxt and self.ctx.type_of(key) == type_:
                 found.append((i + 1, key))
         return found
+
+    def _leader_lives_in(self, person: str, orgs: list[_Arg], token: Token) -> None:
+        """The governor of a state, the mayor of a city: the person is located there too."""
+        rule = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "leader"), None)
+        places = [o for o in orgs if self.ctx.type_of(o.key) == "Location"]
+        if rule is not None and places:
+            self.emit(rule, [_Arg(person)], places, token, check_negation=False, reported=False)
+
+    def affiliations(self) -> None:
+        """"X at ORG", "X, an executive with ORG", "X, a professor at ORG": works for, without a role word."""
+        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "at"), None)
+        if rule is None:
+            return
+        for token in self.doc:
+            person = self.ctx.actors.actor_at(token.i)
+            if not person or self.ctx.type_of(person) != "Person" or not self._is_head(token, person):
+                continue
+            heads = [token] + [c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not self.ctx.actors.actor_at(c.i)]
+            for head in heads:
+                for prep in head.children:
+                    if prep.dep_ != "prep" or prep.lower_ not in rule.lemmas or (head.i == token.i and prep.lower_ not in ("at",)):
+                        continue
+                    orgs = [a for o in prep.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                    orgs = [a for a in orgs if self.ctx.type_of(a.key) in ("Organization", "Group")]
+                    self.emit(rule, [_Arg(person)], orgs[:1], prep, check_negation=False, reported=False)
+
+    def killers(self) -> None:
+        """"X, Y's assassin", "Y's assassin, X", "the killer of Y, X", "X is Y's murderer"."""
+        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "agent"), None)
+        if rule is None:
+            return
+        for token in self.doc:
+            if token.lower_ not in rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_.rstrip("s") not in rule.lemmas:
+                continue  # the tagger may call "assassin" a verb or a proper noun
+            victims = [a for c in token.children if c.dep_ in ("poss", "compound") for a in self.ctx.args(c)]
+            if not victims and token.dep_ == "compound":
+                victims = [a for c in token.head.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+            victims += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+            killers: list[_Arg] = []
+            if token.dep_ == "appos":
+                killers = self.ctx.args(token.head)
+            killers += [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c)]
+            if token.dep_ in ("attr",):
+                killers += [a for c in token.head.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+            if token.dep_ == "compound" or (token.i + 1 < len(self.doc) and self.ctx.actors.actor_at(token.i + 1)):
+                following = self.ctx.actors.actor_at(token.i + 1) if token.i + 1 < len(self.doc) else None
+                if following:
+                    killers.append(_Arg(following))  # "Kennedy assassin Lee Harvey Oswald"
+            victims = [v for v in victims if self.ctx.type_of(v.key) == "Person"]
+            killers = [k for k in killers if self.ctx.type_of(k.key) == "Person"]
+            self.emit(rule, killers, victims, token)
 
     def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
         """Organisations a role noun belongs to: "head of Y (at Z)", "Y leader", "Y's spokesman"."""
@@ -818,18 +903,30 @@ class _Extractor:
 
     def places(self) -> None:
         rules = {r.form: r for r in self.ctx.lex.by_pattern("place")}
+        in_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "in"]
         doc = self.doc
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
-            # "Y in Z" and "Y, a think-tank in Z" for organisations and groups
-            rule = rules.get("in")
-            if key and rule and self._is_head(token, key):
+            # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province"
+            for rule in in_rules:
+                if not (key and self._is_head(token, key)):
+                    break
                 heads = [token] + [c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)]
                 for head in heads:
                     for child in head.children:
                         if child.dep_ == "prep" and child.lower_ in rule.lemmas:
                             where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                             self.emit(rule, [_Arg(key)], where, child, check_negation=False, reported=False)
+            # "X, a Boston lawyer": a place modifying the actor's apposition
+            rule = rules.get("modifier")
+            if rule and key and self._is_head(token, key) and self.ctx.type_of(key) in ("Person", "Organization", "Group"):
+                for appos in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+                    where = [
+                        _Arg(k)
+                        for m in appos.children
+                        if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
+                    ]
+                    self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
             # "X, based in Z", "X is situated in Z", "increasingly located in Z"
             rule = rules.get("based")
             if rule and (token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX"):
@@ -853,8 +950,9 @@ class _Extractor:
             if rule and key and self.ctx.type_of(key) == "Location" and self._is_head(token, key):
                 for child in token.children:
                     other = self.ctx.actors.actor_at(child.i)
-                    if child.dep_ in ("appos", "npadvmod") and other and other != key and self.ctx.type_of(other) == "Location":
-                        if child.i > token.i and doc[token.i + 1].text == ",":
+                    if child.dep_ in ("appos", "npadvmod", "conj", "nmod") and other and other != key and self.ctx.type_of(other) == "Location":
+                        lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
+                        if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
 
     def _is_head(self, token: Token, key: str) -> bool:
@@ -874,6 +972,8 @@ class _Extractor:
         self.claims()
         self.judgements()
         self.roles()
+        self.affiliations()
+        self.killers()
         self.government_titles()
         self.copular_roles()
         self.role_prefixes()
