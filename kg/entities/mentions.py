@@ -184,7 +184,13 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC")."""
     from .lexicon import known_organizations
 
-    if end - start < 2:
+    if end - start == 1:
+        # "BBC2", "ITV1": a known name with a channel number
+        match = re.fullmatch(r"(.+?)(\d+)", doc[start].text)
+        if match:
+            for canonical, (names, _) in known_organizations().items():
+                if match.group(1) == canonical or match.group(1) in names:
+                    return canonical
         return None
     first = doc[start].text
     for canonical, (names, _) in known_organizations().items():

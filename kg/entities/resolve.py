@@ -293,6 +293,18 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
     return best if votes[best] > 0 else None
 
 
+def _common_word(cluster: _Cluster, lowercase_words: set[str]) -> bool:
+    """A one-word "name" the article also writes in lower case ("Nasty", "Police") is a common word.
+
+    Known organisations, places the gazetteer links and names with a title or role
+    cue are kept.
+    """
+    names = {m.name for m in cluster.mentions}
+    if any(len(n.split()) > 1 for n in names) or any(m.known or m.person_cue for m in cluster.mentions):
+        return False
+    return all(n.lower() in lowercase_words for n in names)
+
+
 def _label(cluster: _Cluster, type_: str) -> str:
     if type_ == "Location" and cluster.place is not None and cluster.place.kind == "country":
         return cluster.place.name
@@ -368,7 +380,10 @@ def resolve_actors(
         else:
             named.append(m)
 
+    lowercase_words = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     for cluster in _cluster_named(named, lex):
+        if _common_word(cluster, lowercase_words):
+            continue
         type_ = _vote(cluster, gaz, lex, context)
         if type_ is None:
             continue

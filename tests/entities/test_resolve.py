@@ -168,3 +168,17 @@ def test_resolve_headline_title_case_is_not_a_person(nlp):
     actors = _by_label(_actors(nlp, text))
     assert not any("Clashes" in label for label in actors)
     assert actors["Khorog"].type == "Location"
+
+
+@pytest.mark.model
+def test_resolve_title_case_common_word_is_not_a_name(nlp):
+    actors = _by_label(_actors(nlp, 'Critics called it the "Nasty" party. He denied the party was nasty, and Mr Howard said so.'))
+    assert "Nasty" not in actors
+    assert "Howard" in actors
+
+
+@pytest.mark.model
+def test_resolve_channel_of_known_broadcaster(nlp):
+    actors = _by_label(_actors(nlp, "Speaking on BBC2, the minister praised the BBC."))
+    assert "BBC" in actors and "BBC2" not in actors
+    assert "BBC2" in actors["BBC"].aliases
