@@ -251,7 +251,8 @@ def _reporter(trigger: Token, ctx: _Context, exclude: Iterable[str] = ()) -> tup
         node = head
     # "..., X said." with the trigger in the main clause of a quote
     root = trigger.sent.root
-    if root.lemma_.lower() in ctx.lex.reporting and root.i != trigger.i:
+    inside_subject = any(trigger.i in {t.i for t in c.subtree} for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))
+    if root.lemma_.lower() in ctx.lex.reporting and root.i != trigger.i and not inside_subject:
         for child in root.children:
             if child.dep_ == "nsubj":
                 for arg in ctx.args(child):
@@ -330,7 +331,8 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in ctx.args(c)]
     if subjects:
         return subjects
-    if any(c.dep_ == "nsubj" for c in verb.children):
+    relative = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children)
+    if any(c.dep_ == "nsubj" for c in verb.children) and not (relative and verb.dep_ == "relcl"):
         return []
     # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:

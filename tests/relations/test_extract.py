@@ -24,8 +24,8 @@ def _relations(nlp, text: str, date: str | None = None):
 
 CASES = [
     # accusations
-    ("Officials in Dushanbe contend that Tolib Ayombekov was responsible for the murder of a general in Tajikistan.",
-     ("Government of Tajikistan", "accuses", "Tolib Ayombekov"), "reported"),
+    ("Officials in Dushanbe insist that Saidullo Karimov was responsible for the bombing of a police station in Tajikistan.",
+     ("Government of Tajikistan", "accuses", "Saidullo Karimov"), "reported"),
     ("Senator Maria Okafor accused Governor James Whitcombe of hiding the report.",
      ("Maria Okafor", "accuses", "James Whitcombe"), "asserted"),
     ("Governor James Whitcombe was accused by Senator Maria Okafor of hiding the report.",
@@ -34,31 +34,31 @@ CASES = [
      ("Maria Okafor", "criticizes", "James Whitcombe"), "reported"),
     # criticism
     ("Andrei Petrov condemned Viktor Lanskoy for the crackdown.", ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "asserted"),
-    ("Andrei Petrov said he was surprised by Viktor Lanskoy's decision, calling it a very unwise policy.",
+    ("Andrei Petrov said he was dismayed by Viktor Lanskoy's decision, calling it a reckless gamble.",
      ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
     ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     # violence
-    ("That morning in Khorog, special forces targeted Tolib Ayombekov in Tajikistan.",
-     ("Government of Tajikistan", "attacks", "Tolib Ayombekov"), "asserted"),
+    ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
+     ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
     ("Rebels killed Colonel Rustam Nazarov near the airport.", ("rebels", "kills", "Rustam Nazarov"), "asserted"),
     ("Police in Kenya arrested Daniel Mwangi on Friday.", ("Government of Kenya", "detains", "Daniel Mwangi"), "asserted"),
-    ("Authorities in Tajikistan say they have detained eight Afghan fighters.", ("Government of Tajikistan", "detains", "Afghan fighters"), "reported"),
+    ("Authorities in Tajikistan say they have captured six Afghan gunmen.", ("Government of Tajikistan", "detains", "Afghan gunmen"), "reported"),
     # alliances
-    ("So Tolib Ayombekov could turn to allies across the river in Afghanistan for support.",
-     ("Tolib Ayombekov", "alliedWith", "Afghanistan"), "hedged"),
+    ("Saidullo Karimov may look to allies in Uzbekistan for help.",
+     ("Saidullo Karimov", "alliedWith", "Uzbekistan"), "hedged"),
     ("Maria Okafor backed James Whitcombe in the leadership contest.", ("Maria Okafor", "supports", "James Whitcombe"), "asserted"),
     # roles
-    ("Andrei Grozin, head of the Central Asia Department at the CIS Institute in Moscow, was quoted by Respublika.",
-     ("Andrei Grozin", "leads", "Central Asia Department"), "asserted"),
-    ("Thomas Ruttig, co-director of the Afghanistan Analysts Network, spoke on Monday.",
-     ("Thomas Ruttig", "leads", "Afghanistan Analysts Network"), "asserted"),
+    ("Irina Volkova, head of the Balkans Department at the Ferrow Institute in Vienna, was quoted by the paper.",
+     ("Irina Volkova", "leads", "Balkans Department"), "asserted"),
+    ("Henrik Dahl, co-director of the Nordic Peace Network, spoke on Monday.",
+     ("Henrik Dahl", "leads", "Nordic Peace Network"), "asserted"),
     ("Tory leader Michael Howard attacked the plan.", ("Michael Howard", "leads", "Conservative Party"), "asserted"),
     ("Lib Dem spokesman Mark Oaten said the plan was flawed.", ("Mark Oaten", "memberOf", "Liberal Democrats"), "asserted"),
     # places
-    ("The Afghanistan Analysts Network, a think-tank in Kabul, published a report.",
-     ("Afghanistan Analysts Network", "locatedIn", "Kabul"), "asserted"),
-    ("Taliban insurgents, though increasingly located in northern Afghanistan, avoid the cities.",
-     ("Taliban", "locatedIn", "Afghanistan"), "asserted"),
+    ("The Nordic Peace Network, a research group in Oslo, published a report.",
+     ("Nordic Peace Network", "locatedIn", "Oslo"), "asserted"),
+    ("Hezbollah units, though largely based in southern Lebanon, avoid the cities.",
+     ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
     ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
 ]
@@ -78,7 +78,7 @@ NEGATIVE = [
     ("Senator Maria Okafor did not accuse Governor James Whitcombe of anything.", "accuses"),
     ("Senator Maria Okafor denied that she had accused James Whitcombe.", "accuses"),
     ("Some outlets said the fighters were members of the Taliban, but that is unlikely.", "memberOf"),
-    ("If the militant groups in Tajikistan are involved in drugs, they have links across the border.", "accuses"),
+    ("If the armed groups in Tajikistan are behind the smuggling, they must have partners abroad.", "accuses"),
     ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
 ]
@@ -97,9 +97,9 @@ def test_extract_verbal_attack_by_person_is_criticism(nlp):
 
 
 def test_extract_event_place_and_date(nlp):
-    found = _relations(nlp, "On 24 July 2012 in Khorog, special forces attacked the rebels in Tajikistan.")
+    found = _relations(nlp, "On 3 May 2014 in Khorog, special forces attacked the rebels in Tajikistan.")
     evidence = next(e for (s, p, o), e in found.items() if p == "attacks")
-    assert evidence.event_date == "2012-07-24"
+    assert evidence.event_date == "2014-05-03"
     assert evidence.event_place == "khorog"
 
 
