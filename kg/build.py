@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import networkx as nx
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .entities.mentions import find_mentions
-from .entities.resolve import resolve_actors
+from .entities.resolve import DocumentActors, resolve_actors
 from .graph import add_actor, add_document, add_relation, consolidate, filter_confidence, new_graph, prune
-from .model import Document
+from .model import Document, Mention, Relation
 from .nlp import BATCH_SIZE, load_pipeline, parse
 from .relations.extract import containment_relations, extract_relations
 from .relations.lexicon import RelationLexicon, load_lexicon
 
-__all__ = ["build_graph"]
+__all__ = ["analyse_documents", "build_graph"]
+
+
+def analyse_documents(
+    documents: Iterable[Document],
+    *,
+    nlp: Language,
+    lexicon: RelationLexicon | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Document, Doc, DocumentActors, list[Mention], list[Relation]]]:
+    """Per document: parse (in batches), find mentions, resolve actors, extract relations.
+
+    Yields ``(document, doc, actors, mentions, relations)``; relations include the
+    gazetteer's containment. :func:`build_graph` and the CoNLL04 scorer both read this.
+    """
+    lexicon = lexicon or load_lexicon()
+    for document, doc in parse(nlp, documents, batch_size=batch_size):
+        mentions = find_mentions(doc, document)
+        actors = resolve_actors(doc, document, mentions)
+        relations = extract_relations(doc, actors, lexicon)
+        relations += containment_relations(doc, actors)
+        yield document, doc, actors, mentions, relations
 
 
 def build_graph(
@@ -37,13 +59,9 @@ def build_graph(
     applies the user's merges, separations, renames and types.
     """
     nlp = nlp or load_pipeline(model)
-    lexicon = lexicon or load_lexicon()
     G = new_graph()
-    for document, doc in parse(nlp, documents, batch_size=batch_size):
+    for document, _, actors, _, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, batch_size=batch_size):
         add_document(G, document)
-        actors = resolve_actors(doc, document, find_mentions(doc, document))
-        relations = extract_relations(doc, actors, lexicon)
-        relations += containment_relations(doc, actors)
         node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
         for relation in relations:
             add_relation(G, dataclasses.replace(relation, subject=node[relation.subject], object=node[relation.object]))

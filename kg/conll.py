@@ -308,22 +308,11 @@ def record_document(record: Record) -> Document:
 
 
 def analyse_documents(documents: Iterable[Document], *, nlp, lexicon=None, batch_size: int | None = None) -> Iterator[tuple]:
-    """``(document, doc, actors, mentions, relations)`` per document, chained as in :func:`kg.build.build_graph`.
+    """``(document, doc, actors, mentions, relations)`` per document: :func:`kg.build.analyse_documents`."""
+    from .build import analyse_documents as analyse
+    from .nlp import BATCH_SIZE
 
-    Keep in step with ``kg/build.py``: parse in batches, find mentions, resolve actors,
-    extract relations, add gazetteer containment.
-    """
-    from .entities import find_mentions, resolve_actors
-    from .nlp import BATCH_SIZE, parse
-    from .relations import containment_relations, extract_relations, load_lexicon
-
-    lexicon = lexicon or load_lexicon()
-    for document, doc in parse(nlp, documents, batch_size=batch_size or BATCH_SIZE):
-        mentions = find_mentions(doc, document)
-        actors = resolve_actors(doc, document, mentions)
-        relations = extract_relations(doc, actors, lexicon)
-        relations += containment_relations(doc, actors)
-        yield document, doc, actors, mentions, relations
+    return analyse(documents, nlp=nlp, lexicon=lexicon, batch_size=batch_size or BATCH_SIZE)
 
 
 def _prediction(actors, mentions: Sequence[Mention], relations: Sequence[Relation]) -> Prediction:
