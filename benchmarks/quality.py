@@ -37,6 +37,7 @@ SETS = {
     "seed": [ROOT.parent / "shared" / "gold" / "seed.json"],
     "bbc-dev": sorted((ROOT / "tests" / "gold").glob("*.json")),
     "bbc-heldout": sorted((ROOT / "tests" / "gold" / "heldout").glob("*.json")),
+    "bbc-heldout-2": sorted((ROOT / "tests" / "gold" / "heldout2").glob("*.json")),
 }
 
 

@@ -115,11 +115,17 @@ def _metonym_country(m: Mention, doc: Doc, gaz: Gazetteer, lex: EntityLexicon) -
     return None
 
 
-def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexicon) -> dict[str, float]:
+def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexicon, doc: Doc | None = None) -> dict[str, float]:
     from .lexicon import known_organizations
 
     known = known_organizations()
     weights: Counter[str] = Counter()
+    if doc is not None:
+        # "a British terror suspect", "the Tajik authorities": nationality words point at a country too
+        for token in doc:
+            code = lex.demonyms.get(token.lower_) if token.text[:1].isupper() else None
+            if code:
+                weights[code] += 0.5
     for m in mentions:
         if m.known:
             country = known.get(m.name, ((), None))[1]
@@ -336,7 +342,7 @@ def resolve_actors(
     """Cluster, type and link the mentions of one document into actors."""
     lex = lexicon or load_entity_lexicon()
     gaz = gazetteer or load_gazetteer()
-    context = _context_countries([m for m in mentions if not m.in_headline], gaz, lex)
+    context = _context_countries([m for m in mentions if not m.in_headline], gaz, lex, doc)
     main_country = max(context, key=lambda c: (context[c], c)) if context else None
 
     actors: dict[str, Actor] = {}

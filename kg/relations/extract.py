@@ -200,7 +200,13 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in lex.negations and c.dep_ in ("advmod", "det", "preconj") for c in trigger.children):
         return True
     node = trigger
-    for head in _ancestors(trigger):
+    for head in [trigger, *_ancestors(trigger)]:
+        # "Neither X nor Y were willing to ...", "No party backed him"
+        for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(c.lower_ in ("neither", "no", "none") and c.dep_ in ("preconj", "det") for c in subject.children) or subject.lower_ in ("none", "nobody", "neither"):
+                return True
+        if head.i == trigger.i:
+            continue
         relation = node.dep_
         if head.lemma_.lower() in lex.negating_heads and relation in ("ccomp", "xcomp", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "nsubj", "csubj"):
             return True
