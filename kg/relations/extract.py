@@ -733,6 +733,12 @@ class _Extractor:
             j = p - 1
             while j >= 0 and doc[j].lower_.rstrip(".") in elex.person_titles and not _role_at(doc, j, elex):
                 j -= 1  # "Mr", "Lord", "Dr" between the role and the name
+            if j >= 1 and doc[j].lower_ in ("native", "resident", "-born", "born"):
+                home = self.ctx.actors.actor_at(j - 1) or (self.ctx.actors.actor_at(j - 2) if doc[j - 1].text == "-" else None)
+                native = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "native"), None)
+                if home and native and self.ctx.type_of(home) == "Location":
+                    self.emit(native, [_Arg(person)], [_Arg(home)], doc[j], check_negation=False, reported=False)
+                continue
             if j >= 1 and doc[j].text == "," and _role_at(doc, j - 1, elex) and doc[j - 1].tag_ == "NNS":
                 j -= 1  # "two London Assembly members, Damien Hockney"
             if j < 0:
@@ -912,6 +918,7 @@ class _Extractor:
     def places(self) -> None:
         rules = {r.form: r for r in self.ctx.lex.by_pattern("place")}
         in_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "in"]
+        based_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "based"]
         doc = self.doc
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
@@ -935,9 +942,10 @@ class _Extractor:
                         if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
                     ]
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
-            # "X, based in Z", "X is situated in Z", "increasingly located in Z"
-            rule = rules.get("based")
-            if rule and (token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX"):
+            # "X, based in Z", "X is situated in Z", "increasingly located in Z", "X was born in Z"
+            for rule in based_rules:
+                if not ((token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX")):
+                    continue
                 where = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across") for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                 if where:
                     subjects = [a for c in token.children if c.dep_ in _SUBJ for a in self.ctx.args(c)]
