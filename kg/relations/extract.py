@@ -785,6 +785,8 @@ class _Extractor:
             kind = self.ctx.type_of(target)
             if not comma and not (kind == "Location" and doc[i - 1].lower_ == "of"):
                 continue  # without a comma only "Senator X of Arizona"
+            if not comma and _peerage(doc, person, self.ctx):
+                continue  # "Lord Nicholls of Birkenhead": a title, not a home
             if kind == "Organization" and rules.get("from"):
                 self.emit(rules["from"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
             elif kind == "Location" and rules.get("origin") and doc[i - 1].lower_ in rules["origin"].lemmas:
@@ -997,6 +999,17 @@ class _Extractor:
         self.allies()
         self.places()
         return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
+
+
+def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
+    """Whether a mention of ``person`` carries a peer's title (Lord, Baroness ...)."""
+    peers = {"lord", "lady", "baroness", "baron", "viscount", "earl", "duke", "duchess", "marquess", "countess"}
+    for i, token in enumerate(doc):
+        if ctx.actors.actor_at(i) == person and token.lower_ in peers:
+            return True
+        if ctx.actors.actor_at(i) == person and i > 0 and doc[i - 1].lower_ in peers:
+            return True
+    return False
 
 
 def _role_at(doc: Doc, j: int, lex) -> str | None:
