@@ -745,6 +745,11 @@ class _Extractor:
                 continue
             role, r = _role_at(doc, j, elex), j
             if role is None:
+                org = self.ctx.actors.actor_at(j)
+                if org and org != person and self._known_org(org) and rules.get("member"):
+                    # "Tory Michael Howard", "Lib Dem Mark Oaten": a party name right before the person
+                    self.emit(rules["member"], [_Arg(person)], [_Arg(org)], doc[j], base=0.6, check_negation=False, reported=False)
+                    continue
                 if doc[j].text in ("'s", "’s") and j > 0:
                     org = self.ctx.actors.actor_at(j - 1)
                     if org and org != person and self.ctx.type_of(org) in ("Organization",) and rules.get("member"):
@@ -762,6 +767,12 @@ class _Extractor:
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
+
+    def _known_org(self, key: str) -> bool:
+        from ..entities.lexicon import known_organizations
+
+        actor = self.ctx.actors.actors.get(key)
+        return actor is not None and actor.type == "Organization" and actor.label in known_organizations()
 
     def origins(self) -> None:
         """"X, of Y" / "X, from Y" / "X, 32, from Y": a person's organisation or home place."""

@@ -54,6 +54,12 @@ CASES = [
      ("Henrik Dahl", "leads", "Nordic Peace Network"), "asserted"),
     ("Tory leader Michael Howard attacked the plan.", ("Michael Howard", "leads", "Conservative Party"), "asserted"),
     ("Lib Dem spokesman Mark Oaten said the plan was flawed.", ("Mark Oaten", "memberOf", "Liberal Democrats"), "asserted"),
+    ("Veteran Labour MP Tam Dalyell tabled a motion.", ("Tam Dalyell", "memberOf", "Labour Party"), "asserted"),
+    ("On Friday Tory Ann Winterton resigned.", ("Ann Winterton", "memberOf", "Conservative Party"), "asserted"),
+    ("Stephen Jakobi, of Amnesty International, welcomed the ruling.", ("Stephen Jakobi", "memberOf", "Amnesty International"), "asserted"),
+    ("Omar Dinka, the assassin of Walter Bekele, was hanged in 1921.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("A jury convicted Omar Dinka of murdering Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Karl Lenz, a Boston lawyer, filed the suit.", ("Karl Lenz", "locatedIn", "Boston"), "asserted"),
     # places
     ("The Nordic Peace Network, a research group in Oslo, published a report.",
      ("Nordic Peace Network", "locatedIn", "Oslo"), "asserted"),
