@@ -208,6 +208,8 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
         if head.i == trigger.i:
             continue
         relation = node.dep_
+        if relation in ("relcl", "appos"):
+            break  # "the sentence of X, who was convicted of murdering Y": a relative clause asserts on its own
         if head.lemma_.lower() in lex.negating_heads and relation in ("ccomp", "xcomp", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "nsubj", "csubj"):
             return True
         if relation in ("ccomp", "xcomp", "conj", "advcl") and any(c.dep_ == "neg" for c in head.children):
