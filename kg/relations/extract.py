@@ -848,31 +848,36 @@ class _Extractor:
                     orgs = [a for a in orgs if self.ctx.type_of(a.key) in ("Organization", "Group")]
                     self.emit(rule, [_Arg(person)], orgs[:1], prep, check_negation=False, reported=False)
 
-    def killers(self) -> None:
-        """"X, Y's assassin", "Y's assassin, X", "the killer of Y, X", "X is Y's murderer"."""
-        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "agent"), None)
-        if rule is None:
-            return
+    def agents(self) -> None:
+        """Agent nouns: "X, Y's assassin", "the killer of Y, X", "X, a fierce critic of Y", "Y ally X", "X is Y's rival".
+
+        Every rule of form ``agent`` names its nouns; the holder of the noun is the
+        subject and its possessor or "of" object the object.
+        """
+        rules = [r for r in self.ctx.lex.by_pattern("role") if r.form == "agent"]
         for token in self.doc:
-            if token.lower_ not in rule.lemmas and token.lemma_.lower() not in rule.lemmas and token.lower_.rstrip("s") not in rule.lemmas:
-                continue  # the tagger may call "assassin" a verb or a proper noun
-            victims = [a for c in token.children if c.dep_ in ("poss", "compound") for a in self.ctx.args(c)]
-            if not victims and token.dep_ == "compound":
-                victims = [a for c in token.head.children if c.dep_ == "poss" for a in self.ctx.args(c)]
-            victims += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
-            killers: list[_Arg] = []
-            if token.dep_ == "appos":
-                killers = self.ctx.args(token.head)
-            killers += [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c)]
-            if token.dep_ in ("attr",):
-                killers += [a for c in token.head.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
-            if token.dep_ == "compound" or (token.i + 1 < len(self.doc) and self.ctx.actors.actor_at(token.i + 1)):
+            lower, lemma = token.lower_, token.lemma_.lower()
+            if self.ctx.actors.actor_at(token.i):
+                continue  # part of a name ("Identification Friend or Foe")
+            for rule in rules:
+                if lower not in rule.lemmas and lemma not in rule.lemmas and lower.rstrip("s") not in rule.lemmas:
+                    continue  # the tagger may call "assassin" a verb or a proper noun
+                targets = [a for c in token.children if c.dep_ in ("poss", "compound") for a in self.ctx.args(c)]
+                if not targets and token.dep_ == "compound":
+                    targets = [a for c in token.head.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                holders: list[_Arg] = []
+                if token.dep_ == "appos":
+                    holders = self.ctx.args(token.head)
+                holders += [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c)]
+                if token.dep_ in ("attr",):
+                    holders += [a for c in token.head.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
                 following = self.ctx.actors.actor_at(token.i + 1) if token.i + 1 < len(self.doc) else None
-                if following:
-                    killers.append(_Arg(following))  # "Kennedy assassin Lee Harvey Oswald"
-            victims = [v for v in victims if self.ctx.type_of(v.key) == "Person"]
-            killers = [k for k in killers if self.ctx.type_of(k.key) == "Person"]
-            self.emit(rule, killers, victims, token)
+                if following and (token.dep_ == "compound" or following not in {t.key for t in targets}):
+                    holders.append(_Arg(following))  # "Kennedy assassin Lee Harvey Oswald", "Blair ally Alan Milburn"
+                holders = [h for h in holders if h.key not in {t.key for t in targets}]
+                self.emit(rule, holders, targets, token)
+                break
 
     def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
         """Organisations a role noun belongs to: "head of Y (at Z)", "Y leader", "Y's spokesman"."""
@@ -1004,7 +1009,7 @@ class _Extractor:
         self.judgements()
         self.roles()
         self.affiliations()
-        self.killers()
+        self.agents()
         self.government_titles()
         self.copular_roles()
         self.role_prefixes()

@@ -58,6 +58,8 @@ CASES = [
     ("On Friday Tory Ann Winterton resigned.", ("Ann Winterton", "memberOf", "Conservative Party"), "asserted"),
     ("Stephen Jakobi, of Amnesty International, welcomed the ruling.", ("Stephen Jakobi", "memberOf", "Amnesty International"), "asserted"),
     ("Omar Dinka, the assassin of Walter Bekele, was hanged in 1921.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Peter Dunmore, a fierce critic of Helen Marsh, resigned.", ("Peter Dunmore", "criticizes", "Helen Marsh"), "asserted"),
+    ("Alan Milburn, a close ally of Tony Blair, ran the campaign.", ("Alan Milburn", "alliedWith", "Tony Blair"), "asserted"),
     ("A jury convicted Omar Dinka of murdering Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Karl Lenz, a Boston lawyer, filed the suit.", ("Karl Lenz", "locatedIn", "Boston"), "asserted"),
     # places
