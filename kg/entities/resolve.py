@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -427,7 +427,6 @@ def resolve_actors(
         add(slugify(label), label, "Group", [m], collective=True)
 
     # a plural demonym ("the Afghans") is the group of that nationality when there is one
-    groups_by_nation = {a.nationality: k for k, a in actors.items() if a.type == "Group" and a.nationality and not a.label[:1].isupper() is False}
     for key, actor in list(actors.items()):
         if actor.type == "Group" and actor.nationality and fold(actor.label) in lex.demonyms:
             other = next((k for k, a in actors.items() if k != key and a.type == "Group" and a.nationality == actor.nationality), None)
@@ -438,7 +437,6 @@ def resolve_actors(
                     if k == key:
                         by_token[i] = other
                 del actors[key]
-    del groups_by_nation
     return DocumentActors(
         document=document,
         actors=actors,

@@ -659,7 +659,6 @@ class _Extractor:
         main = self.ctx.actors.country
         for start, person in self._mention_starts("Person"):
             country = main if self.ctx.actors.country_weight >= 0.6 else None
-            words: list[str] = []
             i = start
             while i < len(doc) and self.ctx.actors.actor_at(i) == person and doc[i].lower_ in elex.person_titles | elex.roles:
                 i += 1
@@ -931,8 +930,6 @@ class _Extractor:
                         found += args
                         if not args:
                             found += self._reach(obj, preps, depth - 1)
-        if not found and token.head.i != token.i and token.head.pos_ in ("VERB",) and token.dep_ in ("pobj", "dobj"):
-            pass
         return found
 
     def places(self) -> None:
