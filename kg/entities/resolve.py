@@ -110,6 +110,8 @@ def _metonym_country(m: Mention, doc: Doc, gaz: Gazetteer, lex: EntityLexicon) -
     root = doc[m.token_start : m.token_end].root
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.metonymy_verbs:
         return code
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in lex.metonymy_verbs:
+        return code  # "the move was welcomed by Beijing"
     if lex.metonyms.get(fold(m.name)) and root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return code
     return None

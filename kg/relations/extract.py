@@ -420,6 +420,25 @@ def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
     return []
 
 
+def _demands(verb: Token, cues: frozenset[str]) -> bool:
+    """Whether a verb of demand asks for one of ``cues``: "urged X to resign", "called for X's resignation"."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and child.lemma_.lower() in cues:
+            return True
+        if child.dep_ in ("dobj", "pobj") and child.lemma_.lower() in cues:
+            return True
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in cues:
+                    return True
+                # "called on X to resign": the infinitive hangs off X
+                if any(sub.dep_ in ("xcomp", "acl", "relcl") and sub.lemma_.lower() in cues for sub in obj.children):
+                    return True
+        if child.dep_ == "dobj" and any(sub.dep_ in ("xcomp", "acl", "relcl") and sub.lemma_.lower() in cues for sub in child.children):
+            return True
+    return False
+
+
 def _clauses(verb: Token, depth: int = 3) -> list[Token]:
     """The clauses a reporting verb introduces, through "said he thought that ..." chains."""
     found: list[Token] = []
@@ -511,6 +530,8 @@ class _Extractor:
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ()):
                 if not any(_matches_lemma(token, lemma) for lemma in rule.lemmas):
+                    continue
+                if rule.cues and not _demands(token, rule.cues):
                     continue
                 self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
 
@@ -633,7 +654,7 @@ class _Extractor:
                 role = _role_word(role_token, elex)
                 if role is None:
                     continue
-                form = "leads" if role in elex.lead_roles else "member"
+                form = _role_form(role, self.doc, role_token.i, elex)
                 rule = rules.get(form)
                 if rule is None:
                     continue
@@ -764,7 +785,7 @@ class _Extractor:
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
             if not org or org == person:
                 continue
-            form = "leads" if role in elex.lead_roles else "member"
+            form = _role_form(role, doc, r, elex)
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
@@ -1025,6 +1046,22 @@ def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
         if ctx.actors.actor_at(i) == person and i > 0 and doc[i - 1].lower_ in peers:
             return True
     return False
+
+
+_SUB_ROLE = frozenset(
+    "political foreign home diplomatic economics economic business sports arts health education security assistant "
+    "associate deputy vice junior regional legal technical music news city defence defense science".split()
+)
+
+
+def _role_form(role: str, doc: Doc, i: int, lex) -> str:
+    """``leads`` for a head of the organisation, ``member`` otherwise: "political editor" is not the editor."""
+    if role not in lex.lead_roles:
+        return "member"
+    start = i - len(role.replace("-", " - ").split()) + 1
+    if start > 0 and doc[start - 1].lower_ in _SUB_ROLE:
+        return "member"
+    return "leads"
 
 
 def _role_at(doc: Doc, j: int, lex) -> str | None:

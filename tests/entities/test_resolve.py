@@ -182,3 +182,9 @@ def test_resolve_channel_of_known_broadcaster(nlp):
     actors = _by_label(_actors(nlp, "Speaking on BBC2, the minister praised the BBC."))
     assert "BBC" in actors and "BBC2" not in actors
     assert "BBC2" in actors["BBC"].aliases
+
+
+@pytest.mark.model
+def test_resolve_metonymy_as_passive_agent(nlp):
+    actors = _by_label(_actors(nlp, "The plan was welcomed by Beijing, officials in China said."))
+    assert "Beijing" in actors["Government of China"].aliases

@@ -37,6 +37,7 @@ CASES = [
     ("Andrei Petrov said he was dismayed by Viktor Lanskoy's decision, calling it a reckless gamble.",
      ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
     ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh called on Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     # violence
     ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
@@ -54,6 +55,7 @@ CASES = [
      ("Henrik Dahl", "leads", "Nordic Peace Network"), "asserted"),
     ("Tory leader Michael Howard attacked the plan.", ("Michael Howard", "leads", "Conservative Party"), "asserted"),
     ("Lib Dem spokesman Mark Oaten said the plan was flawed.", ("Mark Oaten", "memberOf", "Liberal Democrats"), "asserted"),
+    ("BBC political editor Andrew Marr asked the question.", ("Andrew Marr", "memberOf", "BBC"), "asserted"),
     ("Veteran Labour MP Tam Dalyell tabled a motion.", ("Tam Dalyell", "memberOf", "Labour Party"), "asserted"),
     ("On Friday Tory Ann Winterton resigned.", ("Ann Winterton", "memberOf", "Conservative Party"), "asserted"),
     ("Stephen Jakobi, of Amnesty International, welcomed the ruling.", ("Stephen Jakobi", "memberOf", "Amnesty International"), "asserted"),
@@ -83,6 +85,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Maria Okafor asked James Whitcombe to attend the meeting.", "criticizes"),
     ("Senator Maria Okafor did not accuse Governor James Whitcombe of anything.", "accuses"),
     ("Senator Maria Okafor denied that she had accused James Whitcombe.", "accuses"),
     ("Some outlets said the fighters were members of the Taliban, but that is unlikely.", "memberOf"),
