@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..errors import LexiconError
 
-__all__ = ["Collective", "EntityLexicon", "load_entity_lexicon", "known_organizations", "read_tsv"]
+__all__ = ["Collective", "EntityLexicon", "load_entity_lexicon", "known_organizations", "known_names", "read_tsv"]
 
 
 @dataclass(frozen=True)
@@ -131,4 +131,14 @@ def known_organizations() -> dict[str, tuple[tuple[str, ...], str | None]]:
         names = tuple(n.strip() for n in (row[1] if len(row) > 1 else "").split("|") if n.strip())
         country = row[2].strip() if len(row) > 2 and row[2].strip() else None
         table[canonical] = (names, country)
+    return table
+
+
+@lru_cache(maxsize=1)
+def known_names() -> dict[str, str]:
+    """Every name of ``organizations.tsv`` (canonical or other) -> its canonical name."""
+    table: dict[str, str] = {}
+    for canonical, (names, _) in known_organizations().items():
+        for name in (canonical, *names):
+            table.setdefault(name, canonical)
     return table

@@ -182,22 +182,19 @@ def _is_country_name(text: str) -> bool:
 
 def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC")."""
-    from .lexicon import known_organizations
+    from .lexicon import known_names
 
+    names = known_names()
     if end - start == 1:
         # "BBC2", "ITV1": a known name with a channel number
         match = re.fullmatch(r"(.+?)(\d+)", doc[start].text)
-        if match:
-            for canonical, (names, _) in known_organizations().items():
-                if match.group(1) == canonical or match.group(1) in names:
-                    return canonical
+        return names.get(match.group(1)) if match else None
+    canonical = names.get(doc[start].text)
+    if canonical is None:
         return None
-    first = doc[start].text
-    for canonical, (names, _) in known_organizations().items():
-        if first == canonical or first in names:
-            rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
-            if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
-                return canonical
+    rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
+    if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
+        return canonical
     return None
 
 

@@ -395,6 +395,21 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
     return objects
 
 
+def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> list[_Arg]:
+    """Actors that objects of the token's prepositions in ``preps`` stand for ("critical of X", "based in Z").
+
+    With ``owner``, a non-actor object counts for the actor it belongs to ("attack on Y's plans").
+    """
+    return [
+        a
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in (ctx.args(o) or (_owner(o, ctx) if owner else []))
+    ]
+
+
 def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
     """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works"."""
     if depth < 0:
@@ -542,14 +557,7 @@ class _Extractor:
             if token.pos_ != "ADJ":
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ()):
-                objects = [
-                    a
-                    for c in token.children
-                    if c.dep_ == "prep" and c.lower_ in rule.preps
-                    for o in c.children
-                    if o.dep_ == "pobj"
-                    for a in self.ctx.args(o) or _owner(o, self.ctx)
-                ]
+                objects = _prep_args(token, rule.preps, self.ctx, owner=True)
                 subjects: list[_Arg] = []
                 head = token.head
                 if token.dep_ in ("acomp", "oprd", "xcomp"):
@@ -567,25 +575,14 @@ class _Extractor:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()):
-                subjects: list[_Arg] = []
-                for child in token.children:
-                    if child.dep_ == "poss":
-                        subjects += self.ctx.args(child)
-                    elif child.dep_ == "prep" and child.lower_ == "by":
-                        subjects += [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                subjects = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                subjects += _prep_args(token, ("by",), self.ctx)
                 if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
                 if not subjects:
                     # "criticism from X"
-                    subjects = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
-                objects = [
-                    a
-                    for child in token.children
-                    if child.dep_ == "prep" and child.lower_ in rule.preps
-                    for o in child.children
-                    if o.dep_ == "pobj"
-                    for a in self.ctx.args(o) or _owner(o, self.ctx)
-                ]
+                    subjects = _prep_args(token, ("from",), self.ctx)
+                objects = _prep_args(token, rule.preps, self.ctx, owner=True)
                 if not objects:
                     # "Y faced criticism from X", "Y came under attack from X"
                     verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -984,7 +981,7 @@ class _Extractor:
             for rule in based_rules:
                 if not ((token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX")):
                     continue
-                where = [a for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across") for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                where = _prep_args(token, ("in", "at", "inside", "across"), self.ctx)
                 if where:
                     subjects = [a for c in token.children if c.dep_ in _SUBJ for a in self.ctx.args(c)]
                     if not subjects and token.dep_ in ("acl", "amod", "appos", "advcl", "relcl", "prep"):
