@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import Actor, Document, Mention
+from .descriptors import link_descriptions
 from .lexicon import EntityLexicon, load_entity_lexicon
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
 from .mentions import normalise_name
@@ -84,6 +85,7 @@ class DocumentActors:
     country: str | None = None  # ISO code of the article's main country
     mention_count: int = 0
     country_weight: float = 0.0  # share of the article's place evidence pointing at ``country``
+    described: frozenset[int] = frozenset()  # tokens of descriptions ("the home secretary"), not names
 
     def actor_at(self, i: int) -> str | None:
         return self.by_token.get(i)
@@ -439,6 +441,13 @@ def resolve_actors(
                     if k == key:
                         by_token[i] = other
                 del actors[key]
+
+    # "the Tory co-chairman" after "Tory co-chairman Liam Fox": the same person
+    linked = link_descriptions(doc, by_token, {k: a.type for k, a in actors.items()}, lex)
+    for i, key in sorted(linked.items()):
+        by_token[i] = key
+        if i - 1 not in linked or linked[i - 1] != key:
+            actors[key].mentions += 1
     return DocumentActors(
         document=document,
         actors=actors,
@@ -446,4 +455,5 @@ def resolve_actors(
         country=main_country,
         mention_count=len(mentions),
         country_weight=context.get(main_country, 0.0) if main_country else 0.0,
+        described=frozenset(linked),
     )

@@ -221,6 +221,19 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
     return False
 
 
+_REFUSING = frozenset({"refuse", "decline"})
+
+
+def _refused(trigger: Token) -> bool:
+    """"X would not back Y", "X refused to support Y": a stated refusal, not a denial or a condition."""
+    if _conditional(trigger):
+        return False
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return True
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.lemma_.lower() in _REFUSING and not any(c.dep_ == "neg" for c in head.children)
+
+
 def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     chain = [trigger]
     node = trigger
@@ -485,13 +498,13 @@ class _Extractor:
         self.relations: dict[tuple, Relation] = {}
 
     # -- emitting ------------------------------------------------------------
-    def emit(self, rule: Rule, subjects: list[_Arg], objects: list[_Arg], trigger: Token, *, base: float | None = None, speaker: str | None = None, reported: bool | None = None, check_negation: bool = True) -> None:
+    def emit(self, rule: Rule, subjects: list[_Arg], objects: list[_Arg], trigger: Token, *, base: float | None = None, speaker: str | None = None, reported: bool | None = None, check_negation: bool = True, hedged: bool | None = None) -> None:
         if not subjects or not objects:
             return
         lex = self.ctx.lex
         if check_negation and _negated(trigger, lex):
             return
-        hedged = _hedged(trigger, lex)
+        hedged = _hedged(trigger, lex) if hedged is None else hedged
         if reported is None:
             speaker, reported = _reporter(trigger, self.ctx, exclude=())
         sentence, start, end = _sentence_evidence(trigger.sent)
@@ -547,6 +560,12 @@ class _Extractor:
                 if not any(_matches_lemma(token, lemma) for lemma in rule.lemmas):
                     continue
                 if rule.cues and not _demands(token, rule.cues):
+                    continue
+                if rule.refusal:
+                    if _refused(token):
+                        # "would not back" states a refusal; "would" hedges nothing here
+                        firm = all(c.lower_ in ("would", "will", "wo", "'d", "'ll", "not", "n't", "never") for c in token.children if c.dep_ in ("aux", "neg"))
+                        self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
                     continue
                 self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
 
@@ -750,7 +769,10 @@ class _Extractor:
             while p < len(doc) and self.ctx.actors.actor_at(p) == person and doc[p].lower_.rstrip(".") in titles:
                 p += 1  # titles inside the mention ("Treasurer Lord Ashcroft")
             j = p - 1
+            title_at = None  # a title that is not a role: "Tory shadow chancellor Oliver Letwin"
             while j >= 0 and doc[j].lower_.rstrip(".") in elex.person_titles and not _role_at(doc, j, elex):
+                if title_at is None and doc[j].lower_.rstrip(".") not in _HONORIFICS:
+                    title_at = j
                 j -= 1  # "Mr", "Lord", "Dr" between the role and the name
             if j >= 1 and doc[j].lower_ in ("native", "resident", "-born", "born"):
                 home = self.ctx.actors.actor_at(j - 1) or (self.ctx.actors.actor_at(j - 2) if doc[j - 1].text == "-" else None)
@@ -763,6 +785,8 @@ class _Extractor:
             if j < 0:
                 continue
             role, r = _role_at(doc, j, elex), j
+            if role is None and title_at is not None and (doc[j].is_lower or self.ctx.actors.actor_at(j)):
+                role, r = doc[title_at].lower_.rstrip("."), title_at  # a member, whatever the office
             if role is None:
                 org = self.ctx.actors.actor_at(j)
                 if org and org != person and self._known_org(org) and rules.get("member"):
@@ -780,12 +804,57 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            if not org and role in _SPOKESPEOPLE and rules.get("member"):
+                # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
+                org = self._previous_subject(doc[r])
+                if org and org != person:
+                    self.emit(rules["member"], [_Arg(person)], [_Arg(org, False)], doc[r], base=0.55, check_negation=False, reported=False)
+                continue
             if not org or org == person:
                 continue
             form = _role_form(role, doc, r, elex)
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
+
+    def possessions(self) -> None:
+        """"X's government" (X leads it), "X's union, the FDA" and "X, the government's reviewer" (X is a member)."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        agent_words = {w for r in self.ctx.lex.by_pattern("role") if r.form == "agent" for w in r.lemmas}
+        for token in self.doc:
+            key = self.ctx.actors.actor_at(token.i)
+            owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
+            actor = self.ctx.actors.actors.get(key) if key else None
+            if owners and actor is not None and actor.collective and actor.type == "Organization" and token.lemma_.lower() in _GOVERNMENT_HEADS:
+                if rules.get("leads"):
+                    self.emit(rules["leads"], owners[:1], [_Arg(key)], token, base=rules["leads"].confidence * 0.8, check_negation=False, reported=False)
+                continue
+            if key or token.pos_ != "NOUN":
+                continue
+            if owners and token.lemma_.lower() in _MEMBER_BODIES and rules.get("member"):
+                bodies = [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
+                self.emit(rules["member"], owners[:1], bodies[:1], token, base=rules["member"].confidence * 0.8, check_negation=False, reported=False)
+                continue
+            if token.dep_ == "appos" and rules.get("member") and token.lemma_.lower() not in agent_words and not _role_word(token, elex):
+                persons = [a for a in self.ctx.args(token.head) if self.ctx.type_of(a.key) == "Person"]
+                bodies = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
+                if persons and bodies and token.tag_ == "NN":
+                    self.emit(rules["member"], persons[:1], bodies[:1], token, base=rules["member"].confidence * 0.7, check_negation=False, reported=False)
+
+    def _previous_subject(self, token: Token) -> str | None:
+        """The known organisation that is the subject of the sentence before ``token``'s."""
+        start = token.sent.start
+        if start == 0:
+            return None
+        for t in self.doc[start - 1].sent:
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                key = self.ctx.actors.actor_at(t.i)
+                if key and self._known_org(key):
+                    return key
+        return None
 
     def _known_org(self, key: str) -> bool:
         from ..entities.lexicon import known_organizations
@@ -826,7 +895,7 @@ class _Extractor:
         found, prev = [], None
         for i in range(len(self.doc)):
             key = self.ctx.actors.actor_at(i)
-            if key and key != prev and self.ctx.type_of(key) == type_:
+            if key and key != prev and self.ctx.type_of(key) == type_ and i not in self.ctx.actors.described:
                 found.append((i, key))
             prev = key
         return found
@@ -836,7 +905,7 @@ class _Extractor:
         for i in range(len(self.doc)):
             key = self.ctx.actors.actor_at(i)
             nxt = self.ctx.actors.actor_at(i + 1) if i + 1 < len(self.doc) else None
-            if key and key != nxt and self.ctx.type_of(key) == type_:
+            if key and key != nxt and self.ctx.type_of(key) == type_ and i not in self.ctx.actors.described:
                 found.append((i + 1, key))
         return found
 
@@ -1028,6 +1097,7 @@ class _Extractor:
         self.government_titles()
         self.copular_roles()
         self.role_prefixes()
+        self.possessions()
         self.origins()
         self.allies()
         self.places()
@@ -1044,6 +1114,14 @@ def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
             return True
     return False
 
+
+_GOVERNMENT_HEADS = frozenset({"government", "administration", "cabinet", "regime"})
+# bodies a person belongs to: "X's union, the FDA", "X's party, Veritas"
+_MEMBER_BODIES = frozenset({"union", "party", "organisation", "organization", "company", "firm", "group", "charity", "movement", "association", "newspaper", "paper", "magazine", "campaign", "team", "club"})
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "prof", "rev", "reverend", "former"})
 
 _SUB_ROLE = frozenset(
     "political foreign home diplomatic economics economic business sports arts health education security assistant "

@@ -38,6 +38,7 @@ class Rule:
     form: str | None = None
     deep_object: bool = False  # look inside a non-actor object: "criticised [Blair's] plans"
     subject_collective: bool | None = None  # True: only unnamed collectives or groups; False: only named actors
+    refusal: bool = False  # fires only when the trigger is refused: "would not back X", "refused to support X"
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -116,6 +117,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 form=row.get("form"),
                 deep_object=bool(row.get("deep_object", False)),
                 subject_collective=row.get("subject_collective"),
+                refusal=bool(row.get("refusal", False)),
             )
         )
     modality = data.get("modality", {})

@@ -64,6 +64,13 @@ CASES = [
     ("Alan Milburn, a close ally of Tony Blair, ran the campaign.", ("Alan Milburn", "alliedWith", "Tony Blair"), "asserted"),
     ("A jury convicted Omar Dinka of murdering Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Karl Lenz, a Boston lawyer, filed the suit.", ("Karl Lenz", "locatedIn", "Boston"), "asserted"),
+    ("Labour shadow chancellor Ruth Calloway called the budget a fraud.", ("Ruth Calloway", "memberOf", "Labour Party"), "asserted"),
+    ("Helen Marsh, the Harbour Authority's independent auditor, resigned.", ("Helen Marsh", "memberOf", "Harbour Authority"), "asserted"),
+    ("It suited Peter Dunmore's union, the Ferrow Dockers Association, to strike.",
+     ("Peter Dunmore", "memberOf", "Ferrow Dockers Association"), "asserted"),
+    # refusals of support
+    ("Helen Marsh said she would not back Peter Dunmore's plans for the docks.", ("Helen Marsh", "opposes", "Peter Dunmore"), "reported"),
+    ("The Green Party refused to support Peter Dunmore in the vote.", ("Green Party", "opposes", "Peter Dunmore"), "asserted"),
     # places
     ("The Nordic Peace Network, a research group in Oslo, published a report.",
      ("Nordic Peace Network", "locatedIn", "Oslo"), "asserted"),
@@ -99,6 +106,32 @@ NEGATIVE = [
 def test_extract_negated_gives_nothing(nlp, text, predicate):
     found = _relations(nlp, text)
     assert not [t for t in found if t[1] == predicate], sorted(found)
+
+
+def test_extract_refused_support_needs_a_refusal(nlp):
+    for text in ("If Helen Marsh does not back Peter Dunmore, he will resign.", "Helen Marsh backed Peter Dunmore's plans."):
+        assert not [t for t in _relations(nlp, text) if t[1] == "opposes"], text
+
+
+def test_extract_titled_description_is_the_person(nlp):
+    text = "Tory co-chairman Liam Pryce spoke in Leeds. Later the Tory co-chairman attacked Labour's pledges as vacuous."
+    found = _relations(nlp, text)
+    assert ("Liam Pryce", "criticizes", "Labour Party") in found, sorted(found)
+    assert found[("Liam Pryce", "criticizes", "Labour Party")].sentence.startswith("Later the Tory co-chairman")
+
+
+def test_extract_spokesman_of_the_party_just_quoted(nlp):
+    text = "The Liberal Democrats say the plan is unfair. Transport spokesman Ivo Brankov told the BBC it would fail."
+    found = _relations(nlp, text)
+    assert ("Ivo Brankov", "memberOf", "Liberal Democrats") in found, sorted(found)
+    # no party in the sentence before: no guess
+    found = _relations(nlp, "The weather was poor. Transport spokesman Ivo Brankov told the BBC it would fail.")
+    assert not [t for t in found if t[1] == "memberOf"], sorted(found)
+
+
+def test_extract_possessed_government_is_led(nlp):
+    found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
+    assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
 
 
 def test_extract_verbal_attack_by_person_is_criticism(nlp):

@@ -1,0 +1,160 @@
+"""Definite descriptions that stand for a person the article has already titled.
+
+News writing introduces a person once with a title ("Home Secretary Charles Clarke",
+"Tory co-chairman Liam Fox", "Jane Roe, the party's treasurer") and later refers back to
+them by the title alone ("the home secretary said", "the Tory co-chairman attacked ...").
+This module links such descriptions to the person, within one document, when the
+description points at exactly one person:
+
+* a title registers itself and its shorter forms ("tory co-chairman" and "co-chairman"),
+  except forms that drop a qualifier which changes the office ("shadow chancellor" does not
+  register "chancellor"; "deputy leader" does not register "leader");
+* an organisation inside the description must be one the person was titled with ("the
+  Tory co-chairman" needs a "Tory ... co-chairman" introduction);
+* a form shared by two persons ("leader" for two party leaders) resolves to nobody.
+
+Only the description's own words are linked; organisation names inside it keep their actor.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import EntityLexicon
+
+__all__ = ["link_descriptions"]
+
+# words that change which office a title names: a shorter form without them is another office
+_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "acting", "co", "under", "interim", "associate", "former", "ex"})
+# words dropped when comparing descriptions
+_SKIP = frozenset({"the", "a", "an", "'s", "’s", "former", "then"})
+# name particles between a title and the name ("co-chairman Dr Liam Fox")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "prof"})
+_MAX_WORDS = 5
+
+
+def _words(tokens: list[Token], by_token: dict[int, str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    words: list[str] = []
+    orgs = set()
+    glue = False
+    for t in tokens:
+        key = by_token.get(t.i)
+        if key is not None:
+            orgs.add(key)
+            glue = False
+            continue
+        word = t.lower_.rstrip(".")
+        if glue and words and (t.text == "-" or words[-1].endswith("-")):
+            words[-1] += word  # "co-chairman" is one word, as in the lexicon
+        elif t.lower_ not in _SKIP:
+            words.append(word)
+        glue = not t.whitespace_
+    return tuple(words), frozenset(orgs)
+
+
+def _is_title(words: tuple[str, ...], lex: EntityLexicon) -> bool:
+    if not words:
+        return False
+    titles = lex.roles | lex.person_titles | lex.government_leads | lex.government_members
+    titles = titles - _HONORIFICS - {"former", "deputy"}
+    for n in range(1, min(len(words), 4) + 1):
+        phrase = " ".join(words[-n:])
+        if phrase in titles:
+            return True
+    return False
+
+
+def _forms(words: tuple[str, ...], lex: EntityLexicon) -> list[tuple[str, ...]]:
+    """The description and its shorter forms that still name the same office."""
+    forms = []
+    for start in range(len(words)):
+        if start > 0 and words[start - 1] in _QUALIFIERS:
+            break
+        form = words[start:]
+        if _is_title(form, lex):
+            forms.append(form)
+    return forms
+
+
+def _introductions(doc: Doc, by_token: dict[int, str], persons: set[str]) -> list[tuple[str, list[Token]]]:
+    """(person, title tokens) for "<title> <name>" and "<name>, the <title>"."""
+    found = []
+    for token in doc:
+        key = by_token.get(token.i)
+        if key not in persons or (token.i > 0 and by_token.get(token.i - 1) == key):
+            continue
+        # "<title> <name>": the words right before the mention
+        j = token.i - 1
+        while j >= 0 and doc[j].lower_.rstrip(".") in _HONORIFICS:
+            j -= 1
+        title: list[Token] = []
+        while j >= 0 and len(title) < _MAX_WORDS:
+            word = doc[j]
+            joined = word.text == "-" and not word.whitespace_ and j > 0 and not doc[j - 1].whitespace_
+            if (word.is_punct and not joined) or word.lower_ in ("the", "a", "an") or by_token.get(j) in persons:
+                break
+            if word.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "NUM"):
+                break
+            title.insert(0, word)
+            j -= 1
+        if title:
+            found.append((key, title))
+    for token in doc:
+        # "<name>, the <title> (of ...)": an apposition headed by a title noun
+        key = by_token.get(token.i)
+        if key not in persons:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos" and by_token.get(child.i) is None and child.pos_ == "NOUN":
+                left = [t for t in child.lefts if t.dep_ in ("det", "compound", "amod", "nmod", "poss", "case") or t.text == "-"]
+                tokens = [t for l in left for t in l.subtree] + [child]
+                found.append((key, sorted(tokens, key=lambda t: t.i)))
+    return found
+
+
+def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str], lex: EntityLexicon) -> dict[int, str]:
+    """Token index -> person key for the definite descriptions that name one titled person."""
+    persons = {k for k, t in types.items() if t == "Person"}
+    registry: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for person, tokens in _introductions(doc, by_token, persons):
+        words, orgs = _words(tokens, by_token)
+        for form in _forms(words, lex):
+            registry[form][person] |= orgs
+    if not registry:
+        return {}
+    linked: dict[int, str] = {}
+    for det in doc:
+        if det.lower_ != "the":
+            continue
+        # the noun phrase after "the": nouns, adjectives and glued hyphens ("the Tory co-chairman")
+        tokens: list[Token] = []
+        for t in doc[det.i + 1 : det.i + 2 + _MAX_WORDS]:
+            glued = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_
+            if not (glued or t.pos_ in ("NOUN", "PROPN", "ADJ")):
+                break
+            tokens.append(t)
+        if not tokens or len(tokens) > _MAX_WORDS or tokens[-1].tag_ in ("NNS", "NNPS"):
+            continue
+        after = tokens[-1].i + 1
+        if any(by_token.get(t.i) in persons for t in tokens) or (after < len(doc) and by_token.get(after) in persons):
+            continue  # "the Home Secretary Charles Clarke": the name is there
+        words, orgs = _words(tokens, by_token)
+        candidates = registry.get(words)
+        if not candidates:
+            continue
+        # "the leader of Labour": an organisation after the title must fit too
+        if after < len(doc) and doc[after].lower_ == "of":
+            for t in doc[after + 1 : after + 1 + _MAX_WORDS]:
+                if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                    break
+                if t.i in by_token:
+                    orgs |= {by_token[t.i]}
+        fitting = [p for p, known in candidates.items() if orgs <= known]
+        if len(candidates) != 1 or len(fitting) != 1:
+            continue
+        for t in tokens:
+            if t.i not in by_token:
+                linked[t.i] = fitting[0]
+    return linked

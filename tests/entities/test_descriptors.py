@@ -1,0 +1,56 @@
+"""Definite descriptions ("the home secretary") linked to the one person titled that way."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities import find_mentions, resolve_actors
+from kg.model import Document
+
+pytestmark = pytest.mark.model
+
+
+def _described(nlp, text: str) -> dict[str, str]:
+    doc = nlp(text)
+    document = Document(id="case.txt", text=text)
+    actors = resolve_actors(doc, document, find_mentions(doc, document))
+    spans: dict[str, list[str]] = {}
+    for i in sorted(actors.described):
+        spans.setdefault(actors.by_token[i], []).append(doc[i].text)
+    return {actors.actors[k].label: " ".join(words) for k, words in spans.items()}
+
+
+def test_descriptor_links_a_titled_person(nlp):
+    text = "Home Secretary Charles Clarke unveiled the plan. Critics said the home secretary had misled MPs."
+    assert _described(nlp, text) == {"Charles Clarke": "home secretary"}
+
+
+def test_descriptor_keeps_the_organisation_in_the_description(nlp):
+    text = "Tory co-chairman Liam Pryce spoke in Leeds. The Tory co-chairman then left."
+    assert _described(nlp, text) == {"Liam Pryce": "co - chairman"}
+
+
+def test_descriptor_shared_by_two_people_links_nobody(nlp):
+    text = "Labour leader Tony Blair met Tory leader Michael Howard. The leader left early."
+    assert _described(nlp, text) == {}
+
+
+def test_descriptor_does_not_drop_a_qualifier(nlp):
+    # a shadow chancellor is not the chancellor
+    text = "Shadow chancellor Oliver Letwin spoke on Monday. The chancellor said the figures were fine."
+    assert _described(nlp, text) == {}
+
+
+def test_descriptor_from_an_apposition(nlp):
+    text = "Jane Roe, the party's treasurer, resigned. Critics blamed the treasurer for the losses."
+    assert _described(nlp, text) == {"Jane Roe": "treasurer"}
+
+
+def test_descriptor_is_not_a_name_mention(nlp):
+    # the description is linked, but the person's aliases stay names
+    text = "Home Secretary Charles Clarke unveiled the plan. The home secretary said it was fair."
+    doc = nlp(text)
+    document = Document(id="case.txt", text=text)
+    actors = resolve_actors(doc, document, find_mentions(doc, document))
+    clarke = next(a for a in actors.actors.values() if a.label == "Charles Clarke")
+    assert not any("secretary" in alias.lower() for alias in clarke.aliases)
