@@ -1023,6 +1023,7 @@ class _Extractor:
         rules = {r.form: r for r in self.ctx.lex.by_pattern("place")}
         in_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "in"]
         based_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "based"]
+        held_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "held"]
         doc = self.doc
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
@@ -1058,6 +1059,13 @@ class _Extractor:
                     if not subjects:
                         subjects = self._nearest_before(token)
                     self.emit(rule, subjects, where, token)
+            # "X was detained in Z", "X was taken to Z", "his arrest in Z", "freed from Z": the captive was there
+            for rule in held_rules:
+                if token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
+                    continue
+                where = [a for a in _prep_args(token, rule.preps, self.ctx) if self.ctx.type_of(a.key) == "Location"]
+                if where:
+                    self.emit(rule, self._captives(token), where, token)
             # "the Central Asia Department at the CIS Institute": a unit of a larger organisation
             rule = rules.get("part")
             if rule and key and self.ctx.type_of(key) == "Organization" and self._is_head(token, key) and token.lower_ in rule.lemmas:
@@ -1074,6 +1082,24 @@ class _Extractor:
                         lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
                         if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
+
+    def _captives(self, token: Token) -> list[_Arg]:
+        """Who a verb or noun of detention or transfer acts on: "detained X", "X was held", "X's arrest"."""
+        if token.pos_ == "NOUN":
+            return [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+        if token.pos_ not in ("VERB", "AUX"):
+            return []
+        found = [a for c in token.children if c.dep_ in ("dobj", "nsubjpass") for a in self.ctx.args(c)]
+        if found:
+            return found
+        if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+            return [_Arg(a.key, False) for a in self.ctx.args(token.head)]  # "the men held in Z"
+        passive = any(c.dep_ == "auxpass" for c in token.children)
+        if passive and token.dep_ in ("pcomp", "advcl", "conj", "xcomp"):
+            # "X was taken to Z after being captured in W": the subject of the governing verb
+            head = token.head.head if token.dep_ == "pcomp" else token.head
+            return [_Arg(a.key, False) for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c)]
+        return []
 
     def _is_head(self, token: Token, key: str) -> bool:
         return not (token.head.i != token.i and self.ctx.actors.actor_at(token.head.i) == key and token.head.i != token.i)
