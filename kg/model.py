@@ -62,6 +62,7 @@ class Mention:
     metonym: bool = False  # a place name standing for its government ("Dushanbe contends")
     known: bool = False  # matched a canonical organisation of kg/data/organizations.tsv
     place_cue: bool = False  # followed by a place word ("the Gorno-Badakhshan region")
+    org_cue: bool = False  # in apposition with an organisation noun ("her new party, Veritas")
 
 
 @dataclass

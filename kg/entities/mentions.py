@@ -98,6 +98,19 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     return False
 
 
+_ORG_NOUNS = frozenset({"party", "union", "group", "company", "firm", "organisation", "organization", "charity", "movement",
+                        "association", "newspaper", "magazine", "network", "agency", "bank", "coalition", "alliance", "faction"})
+
+
+def _org_cue(span: Span) -> bool:
+    """Apposition with a common noun for an organisation: "her new party, Veritas", "Veritas, the new party"."""
+    head = span.root
+    nouns = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    return any(n.pos_ == "NOUN" and n.is_lower and n.lemma_.lower() in _ORG_NOUNS for n in nouns)
+
+
 def _role_of(token: Token, lex: EntityLexicon) -> str | None:
     """The role a noun names ("head", "co-director"), joining hyphenated parts."""
     words = [token.lower_]
@@ -264,6 +277,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             label,
             lex,
             person_cue=_person_cue(ent, lex),
+            org_cue=_org_cue(ent),
             known=known,
             canonical=ent.ent_id_ or parent or None,
             place_cue=place_cue,
@@ -294,7 +308,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
         span = doc[start : token.i + 1]
         cue = _person_cue(span, lex)
-        mention = _mention(doc, document, start, token.i + 1, "PROPN", lex, person_cue=cue)
+        mention = _mention(doc, document, start, token.i + 1, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span))
         if mention is not None:
             covered.update(range(start, token.i + 1))
             yield mention

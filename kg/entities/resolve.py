@@ -255,6 +255,8 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
             votes["Person"] += 3.0
         if m.place_cue:
             votes["Location"] += 2.5
+        if m.org_cue:
+            votes["Organization"] += 3.0
     if any(m.known for m in cluster.mentions):
         votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):

@@ -84,6 +84,14 @@ class _Context:
                 key = self.actors.actor_at(child.i)
                 if key:
                     return _Arg(key)
+        if token.pos_ == "NOUN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("as", "of"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and not self.actors.actor_at(obj.i):
+                            key = next((self.actors.actor_at(c.i) for c in obj.children if c.dep_ == "appos" and self.actors.actor_at(c.i)), None)
+                            if key and self.types.get(key) == "Person":
+                                return _Arg(key)
         lower = token.lower_
         if lower in _PRONOUNS_SPEAKER:
             key = self._speaker(token)
@@ -358,6 +366,8 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [_Arg(a.key, False) for a in ctx.args(verb.head)]  # "X, now working for Y, said"
     if verb.dep_ == "relcl":
         head = verb.head
         found = ctx.args(head)
@@ -804,7 +814,7 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
-            if not org and role in _SPOKESPEOPLE and rules.get("member"):
+            if not org and (role in _SPOKESPEOPLE or role in elex.roles) and rules.get("member"):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
                 org = self._previous_subject(doc[r])
                 if org and org != person:
@@ -845,15 +855,17 @@ class _Extractor:
                     self.emit(rules["member"], persons[:1], bodies[:1], token, base=rules["member"].confidence * 0.7, check_negation=False, reported=False)
 
     def _previous_subject(self, token: Token) -> str | None:
-        """The known organisation that is the subject of the sentence before ``token``'s."""
+        """The named organisation that is the subject of the sentence before ``token``'s."""
         start = token.sent.start
         if start == 0:
             return None
         for t in self.doc[start - 1].sent:
             if t.dep_ in ("nsubj", "nsubjpass"):
-                key = self.ctx.actors.actor_at(t.i)
-                if key and self._known_org(key):
-                    return key
+                for part in [t, *(c for c in t.children if c.dep_ == "compound")]:  # "Amnesty International UK"
+                    key = self.ctx.actors.actor_at(part.i)
+                    actor = self.ctx.actors.actors.get(key) if key else None
+                    if actor is not None and actor.type == "Organization" and not actor.collective:
+                        return key
         return None
 
     def _known_org(self, key: str) -> bool:

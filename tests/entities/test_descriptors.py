@@ -54,3 +54,4 @@ def test_descriptor_is_not_a_name_mention(nlp):
     actors = resolve_actors(doc, document, find_mentions(doc, document))
     clarke = next(a for a in actors.actors.values() if a.label == "Charles Clarke")
     assert not any("secretary" in alias.lower() for alias in clarke.aliases)
+

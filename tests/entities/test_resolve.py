@@ -188,3 +188,9 @@ def test_resolve_channel_of_known_broadcaster(nlp):
 def test_resolve_metonymy_as_passive_agent(nlp):
     actors = _by_label(_actors(nlp, "The plan was welcomed by Beijing, officials in China said."))
     assert "Beijing" in actors["Government of China"].aliases
+
+
+@pytest.mark.model
+def test_resolve_apposition_with_an_organisation_noun_types_the_name(nlp):
+    actors = _actors(nlp, "Helen Marsh launched her new party, Forward Wessex, on Monday.")
+    assert {a.label: a.type for a in actors.actors.values()}["Forward Wessex"] == "Organization"

@@ -68,6 +68,10 @@ CASES = [
     ("Helen Marsh, the Harbour Authority's independent auditor, resigned.", ("Helen Marsh", "memberOf", "Harbour Authority"), "asserted"),
     ("It suited Peter Dunmore's union, the Ferrow Dockers Association, to strike.",
      ("Peter Dunmore", "memberOf", "Ferrow Dockers Association"), "asserted"),
+    ("Peter Dunmore, now working on the Green Party's election campaign, spoke.", ("Peter Dunmore", "memberOf", "Green Party"), "asserted"),
+    ("Helen Marsh launched her new party, Forward Wessex, on Monday.", ("Helen Marsh", "leads", "Forward Wessex"), "asserted"),
+    ("Oxfam questioned the figures. \"They are wrong,\" said director Tessa Grange.", ("Tessa Grange", "memberOf", "Oxfam"), "asserted"),
+    ("Helen Marsh's report was backed by her predecessor as Chief Auditor, Lord Dunmore.", ("Dunmore", "supports", "Helen Marsh"), "asserted"),
     # refusals of support
     ("Helen Marsh said she would not back Peter Dunmore's plans for the docks.", ("Helen Marsh", "opposes", "Peter Dunmore"), "reported"),
     ("The Green Party refused to support Peter Dunmore in the vote.", ("Green Party", "opposes", "Peter Dunmore"), "asserted"),
