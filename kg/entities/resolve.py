@@ -155,6 +155,16 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
     return {code: w / total for code, w in weights.items()}
 
 
+def _double_barrelled(clusters: list[_Cluster], word: str, lex: EntityLexicon) -> _Cluster | None:
+    """The one person cluster whose hyphenated surname starts with ``word`` ("kilroy" -> "kilroy-silk")."""
+    found = [
+        c
+        for c in clusters
+        if any("-" in s and s.split("-")[0] == word for s in c.surnames()) and not _is_org_name(" ".join(c.full_names()), lex)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_full: dict[str, _Cluster] = {}
@@ -194,6 +204,8 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
                 target = next((c for c in clusters if any(_initials(n.name) == m.name for n in c.mentions if len(n.name.split()) > 1)), None)
             if target is None:
                 target = singles.get(key)
+            if target is None:
+                target = _double_barrelled(clusters, key, lex)  # "Kilroy" for "Robert Kilroy-Silk"
             if target is None and m.label in ("PERSON", "PROPN"):
                 # a first name alone ("Robert") joins the one person whose full name starts with it
                 firsts = [c for c in clusters if any(n.split()[0] == key for n in c.full_names()) and not _is_org_name(" ".join(c.full_names()), lex)]
@@ -232,7 +244,7 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
         key = fold(m.name)
         target = by_full.get(key) or singles.get(key)
         if target is None and len(key.split()) == 1:
-            target = next((c for c in clusters if key in c.surnames()), None)
+            target = next((c for c in clusters if key in c.surnames()), None) or _double_barrelled(clusters, key, lex)
         if target is None:
             target = next((c for c in clusters if key in c.names), None)
         if target is not None:

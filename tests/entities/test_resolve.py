@@ -27,6 +27,12 @@ def test_resolve_surname_before_full_name_still_joins():
     assert _clusters(_m("Ayombekov", 0), _m("Tolib Ayombekov", 50)) == [["Ayombekov", "Tolib Ayombekov"]]
 
 
+def test_resolve_first_part_of_a_double_barrelled_surname_joins():
+    assert _clusters(_m("Kilroy", 0, "GPE", headline=True), _m("Ann Kilroy-Vane", 50), _m("Kilroy", 90, "GPE")) == [["Ann Kilroy-Vane", "Kilroy"]]
+    # two people it could be: no guess
+    assert len(_clusters(_m("Ann Kilroy-Vane", 0), _m("Tom Kilroy-Marsh", 30), _m("Kilroy", 90))) == 3
+
+
 def test_resolve_shared_surname_goes_to_nearest_preceding_person():
     """The Begg case: father and son share a surname; "Begg" goes to the one just named."""
     mentions = [_m("Moazzam Begg", 0), _m("Begg", 40), _m("Azmat Begg", 100), _m("Begg", 140)]
