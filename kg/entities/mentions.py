@@ -344,7 +344,8 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                 continue
             if rule.kind == "government" and not rule.needs and token.tag_ not in ("NNS", "NNPS"):
                 # "the government", "Blair's government", "the Labour government" - not "a system of government"
-                if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country:
+                owner = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1  # "government plans"
+                if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country and not owner:
                     continue
             if token.tag_ not in ("NNS", "NNPS") and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
                 continue  # "a rebel", "the militant": one person, not the collective

@@ -32,7 +32,7 @@ _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS_SPEAKER = frozenset({"i", "me", "my", "we", "us", "our"})
 _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
-_LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step"})
+_LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step", "raise", "air", "have", "share", "register"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 _ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
@@ -130,6 +130,14 @@ class _Context:
                     key = self.actors.actor_at(child.i)
                     if key and self.type_of(key) in ("Organization", "Group"):
                         return _Arg(key, direct=False)
+            if token.lemma_.lower() in _SPOKESPEOPLE:
+                # "a spokesman for UKIP called on X to quit": the organisation speaks
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+                        for obj in child.children:
+                            key = self.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
+                            if key and self.type_of(key) in ("Organization", "Group"):
+                                return _Arg(key, direct=False)
         return None
 
     def _speaker(self, token: Token) -> str | None:
@@ -611,7 +619,23 @@ class _Extractor:
                 if not subjects:
                     # "criticism from X"
                     subjects = _prep_args(token, ("from",), self.ctx)
-                objects = _prep_args(token, rule.preps, self.ctx, owner=True)
+                holders = [token]
+                if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
+                    holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb
+                for holder in holders:
+                    objects = _prep_args(holder, rule.preps, self.ctx, owner=not rule.targets)
+                    if not objects and rule.targets:
+                        # with `targets`, only those belongings stand for their owner ("misgivings about Y's plans")
+                        objects = [
+                            _Arg(a.key, False)
+                            for c in holder.children
+                            if c.dep_ == "prep" and c.lower_ in rule.preps
+                            for o in c.children
+                            if o.dep_ == "pobj" and (o.lemma_.lower() in rule.targets or o.lower_ in rule.targets)
+                            for a in _owner(o, self.ctx)
+                        ]
+                    if objects:
+                        break
                 if not objects:
                     # "Y faced criticism from X", "Y came under attack from X"
                     verb = token.head.head if token.dep_ == "pobj" else token.head

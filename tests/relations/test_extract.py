@@ -38,6 +38,9 @@ CASES = [
      ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
     ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh called on Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh voiced serious misgivings about Peter Dunmore's plans for the docks.",
+     ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("A spokesman for the Green Party called on Peter Dunmore to resign.", ("Green Party", "criticizes", "Peter Dunmore"), "asserted"),
     # violence
     ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
@@ -99,6 +102,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Helen Marsh voiced concerns about Peter Dunmore's health.", "criticizes"),
     ("Maria Okafor asked James Whitcombe to attend the meeting.", "criticizes"),
     ("Senator Maria Okafor did not accuse Governor James Whitcombe of anything.", "accuses"),
     ("Senator Maria Okafor denied that she had accused James Whitcombe.", "accuses"),
