@@ -177,11 +177,30 @@ class _Context:
         prev = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if prev is not None:
             floor = prev.start
+        quoted = _quoted(sent)
+        skip = quoted if token.i not in quoted else set()  # "'... the home secretary,' he said": not the speaker
         for i in range(token.i - 1, floor - 1, -1):
             key = self.actors.actor_at(i)
-            if key and self.type_of(key) in wanted and key != speaker:
+            if key and self.type_of(key) in wanted and key != speaker and i not in skip:
                 return key
         return None
+
+
+def _quoted(sent: Span) -> set[int]:
+    """Token indices inside quotation marks in a sentence (an unclosed quote runs to its end)."""
+    inside, found = False, set()
+    for t in sent:
+        if t.text in ('"', "“", "”", "''", "``"):
+            if t.text == "“":
+                inside = True
+            elif t.text == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            found.add(t.i)
+    return found
 
 
 def _sentence_evidence(sent: Span) -> tuple[str, int, int]:
@@ -838,7 +857,8 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
-            if not org and (role in _SPOKESPEOPLE or role in elex.roles) and rules.get("member"):
+            offices = elex.government_leads | elex.government_members | elex.person_titles
+            if not org and (role in _SPOKESPEOPLE or (role in elex.roles and role not in offices)) and rules.get("member"):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
                 org = self._previous_subject(doc[r])
                 if org and org != person:

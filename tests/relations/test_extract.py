@@ -140,6 +140,11 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
     assert not [t for t in found if t[1] == "memberOf"], sorted(found)
 
 
+def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
+    found = _relations(nlp, 'Peter Dunmore spoke on Monday. "Tom Hale misled voters about the budget," he said.')
+    assert ("Peter Dunmore", "criticizes", "Tom Hale") in found, sorted(found)
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
