@@ -878,6 +878,7 @@ class _Extractor:
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
         agent_words = {w for r in self.ctx.lex.by_pattern("role") if r.form == "agent" for w in r.lemmas}
+        support = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "counsel"), None)
         for token in self.doc:
             key = self.ctx.actors.actor_at(token.i)
             owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
@@ -887,6 +888,13 @@ class _Extractor:
                     self.emit(rules["leads"], owners[:1], [_Arg(key)], token, base=rules["leads"].confidence * 0.8, check_negation=False, reported=False)
                 continue
             if key or token.pos_ != "NOUN":
+                continue
+            if token.lemma_.lower() in _COUNSEL and support is not None:
+                # "his lawyer Louise Christian", "X's solicitor, Y": counsel stands by the client
+                clients = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) in ("Person", "Group")]
+                named = [a for a in (self.ctx.args(token.head) if token.dep_ in ("compound", "nmod") else []) if self.ctx.type_of(a.key) == "Person"]
+                named += [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
+                self.emit(support, named[:1], clients[:1], token, check_negation=False, reported=False)
                 continue
             if owners and token.lemma_.lower() in _MEMBER_BODIES and rules.get("member"):
                 bodies = [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
@@ -1202,6 +1210,8 @@ _GOVERNMENT_HEADS = frozenset({"government", "administration", "cabinet", "regim
 _MEMBER_BODIES = frozenset({"union", "party", "organisation", "organization", "company", "firm", "group", "charity", "movement", "association", "newspaper", "paper", "magazine", "campaign", "team", "club"})
 
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+_COUNSEL = frozenset({"lawyer", "solicitor", "attorney", "barrister", "counsel", "advocate"})
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "prof", "rev", "reverend", "former"})
 

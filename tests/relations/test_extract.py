@@ -75,6 +75,8 @@ CASES = [
     ("Helen Marsh launched her new party, Forward Wessex, on Monday.", ("Helen Marsh", "leads", "Forward Wessex"), "asserted"),
     ("Oxfam questioned the figures. \"They are wrong,\" said director Tessa Grange.", ("Tessa Grange", "memberOf", "Oxfam"), "asserted"),
     ("Helen Marsh's report was backed by her predecessor as Chief Auditor, Lord Dunmore.", ("Dunmore", "supports", "Helen Marsh"), "asserted"),
+    ("Peter Dunmore's solicitor, Helen Marsh, spoke to reporters.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     # refusals of support
     ("Helen Marsh said she would not back Peter Dunmore's plans for the docks.", ("Helen Marsh", "opposes", "Peter Dunmore"), "reported"),
     ("The Green Party refused to support Peter Dunmore in the vote.", ("Green Party", "opposes", "Peter Dunmore"), "asserted"),
