@@ -687,11 +687,19 @@ class _Extractor:
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
 
     def judgements(self) -> None:
-        for rule in self.ctx.lex.by_pattern("judgement"):
-            for sent in self.doc.sents:
-                words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
-                if not words & rule.cues:
-                    continue
+        rules = self.ctx.lex.by_pattern("judgement")
+        for sent in self.doc.sents:
+            # the cues of each rule, unless negated ("not important"); mixed verdicts give nothing
+            words = {
+                w
+                for t in sent
+                if not any(c.dep_ == "neg" for c in t.children) and not (t.i > sent.start and self.doc[t.i - 1].lower_ in ("not", "n't", "never"))
+                for w in (t.lower_, t.lemma_.lower())
+            }
+            fired = [rule for rule in rules if words & rule.cues]
+            if len({rule.predicate for rule in fired}) != 1:
+                continue
+            for rule in fired:
                 for token in sent:
                     if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB",):
                         continue

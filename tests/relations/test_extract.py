@@ -77,6 +77,7 @@ CASES = [
     ("Helen Marsh's report was backed by her predecessor as Chief Auditor, Lord Dunmore.", ("Dunmore", "supports", "Helen Marsh"), "asserted"),
     ("Peter Dunmore's solicitor, Helen Marsh, spoke to reporters.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh described Peter Dunmore's intervention as very important.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
     # refusals of support
     ("Helen Marsh said she would not back Peter Dunmore's plans for the docks.", ("Helen Marsh", "opposes", "Peter Dunmore"), "reported"),
     ("The Green Party refused to support Peter Dunmore in the vote.", ("Green Party", "opposes", "Peter Dunmore"), "asserted"),
@@ -104,6 +105,8 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Helen Marsh said Peter Dunmore's decision was wrong and not important.", "supports"),
+    ("Helen Marsh said Peter Dunmore's decision was not important.", "supports"),
     ("Helen Marsh voiced concerns about Peter Dunmore's health.", "criticizes"),
     ("Maria Okafor asked James Whitcombe to attend the meeting.", "criticizes"),
     ("Senator Maria Okafor did not accuse Governor James Whitcombe of anything.", "accuses"),
