@@ -86,6 +86,12 @@ class _Context:
                     return _Arg(key)
         if token.pos_ == "NOUN":
             for prep in token.children:
+                # "deputy minister for women Jacqui Smith accused ...": the parser hung the name under the brief
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                    for obj in prep.children:
+                        key = self.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
+                        if key and self.types.get(key) == "Person" and any(c.dep_ == "compound" and c.is_lower and c.pos_ == "NOUN" for c in obj.children):
+                            return _Arg(key)
                 if prep.dep_ == "prep" and prep.lower_ in ("as", "of"):
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and not self.actors.actor_at(obj.i):
@@ -861,7 +867,7 @@ class _Extractor:
                 continue
             k = r - (3 if "-" in role else 2 if " " in role else 1)
             steps = 0
-            while k >= 0 and steps < 3 and doc[k].is_lower and not doc[k].is_punct and not self.ctx.actors.actor_at(k):
+            while k >= 0 and steps < 3 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and not self.ctx.actors.actor_at(k):
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
@@ -1055,6 +1061,9 @@ class _Extractor:
                                 if obj2.dep_ == "pobj":
                                     found += [a for a in self.ctx.args(obj2) if a.key != person]
             elif child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < role_token.i:
+                between = self.doc[child.i + 1 : role_token.i]
+                if any(t.dep_ == "cc" or t.text in (",", ";") for t in between):
+                    continue  # "Labour's record and party leader X": a misparse across a coordination
                 found += [a for a in self.ctx.args(child) if a.key != person]
         return found
 

@@ -41,6 +41,9 @@ CASES = [
     ("Helen Marsh voiced serious misgivings about Peter Dunmore's plans for the docks.",
      ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("A spokesman for the Green Party called on Peter Dunmore to resign.", ("Green Party", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Rebels warned Viktor Petrov that they would attack the city.", ("rebels", "threatens", "Viktor Petrov"), "asserted"),
+    ("Green deputy minister for women Helen Marsh accused Peter Dunmore of offering false promises.",
+     ("Helen Marsh", "accuses", "Peter Dunmore"), "asserted"),
     # violence
     ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
@@ -105,6 +108,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Lord Dunmore warned Helen Marsh that the plan could be illegal.", "threatens"),
     ("Helen Marsh said Peter Dunmore's decision was wrong and not important.", "supports"),
     ("Helen Marsh said Peter Dunmore's decision was not important.", "supports"),
     ("Helen Marsh voiced concerns about Peter Dunmore's health.", "criticizes"),
@@ -148,6 +152,12 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
 def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
     found = _relations(nlp, 'Peter Dunmore spoke on Monday. "Tom Hale misled voters about the budget," he said.')
     assert ("Peter Dunmore", "criticizes", "Tom Hale") in found, sorted(found)
+
+
+def test_extract_role_does_not_take_an_organisation_across_a_coordination(nlp):
+    text = "Helen Marsh opened with an attack on Labour's record and party leader Peter Dunmore is due to speak later."
+    found = _relations(nlp, text)
+    assert ("Peter Dunmore", "leads", "Labour Party") not in found, sorted(found)
 
 
 def test_extract_possessed_government_is_led(nlp):
