@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.resolve import DocumentActors
 from ..model import Evidence, Relation
 from .lexicon import RelationLexicon, Rule, load_lexicon
+from .sentiment import valence
 
 __all__ = ["extract_relations", "normalise_date"]
 
@@ -521,6 +522,36 @@ def _clauses(verb: Token, depth: int = 3) -> list[Token]:
     return found
 
 
+def _judged(part: Token, excluded: set[int], polarity: str) -> bool:
+    """Whether a clause judges its subject: an evaluative verb, predicate or adverb of ``polarity``.
+
+    Looks at the clause's verb (active voice: "Y betrayed voters"), its predicate ("Y was
+    reckless", "Y is a dangerous man") and manner ("Y acted irresponsibly"). A "not" on the
+    word or the clause flips it ("Y is not wise" is negative), as VADER does.
+    """
+    clause_not = any(c.dep_ == "neg" for c in part.children)
+    candidates: list[Token] = []
+    if part.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in part.children):
+        candidates.append(part)
+    for child in part.children:
+        if child.i in excluded:
+            continue
+        if child.dep_ in ("acomp", "attr", "oprd", "advmod", "xcomp"):
+            candidates.append(child)
+            candidates += [g for g in child.children if g.dep_ == "amod"]  # "a dangerous man"; not intensifiers ("pretty thin")
+    for token in candidates:
+        score = valence(token)
+        if not score:
+            continue
+        if any(c.dep_ == "neg" for c in token.children) or (clause_not and token.i != part.i and token.head.i == part.i) or (clause_not and token.i == part.i):
+            score *= -0.74
+        if polarity == "negative" and score <= -1.3 and token.pos_ != "ADV":
+            return True  # manner adverbs judge the act, not the actor ("fought racism aggressively")
+        if polarity == "positive" and score >= 1.8 and token.pos_ in ("ADJ", "ADV"):
+            return True
+    return False
+
+
 def _matches_lemma(token: Token, lemma: str) -> bool:
     words = lemma.split()
     if token.lemma_.lower() != words[0] and token.lower_ != words[0]:
@@ -684,12 +715,18 @@ class _Extractor:
                             for t in part.subtree
                             if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
                         )
+                        own_negation = any(c.dep_ == "neg" for c in part.children)
+                        if cue and _negated(part, self.ctx.lex):
+                            continue
+                        if not cue and rule.polarity:
+                            # "X said Y's plans were inadequate", "X said Y is not wise": VADER-rated words;
+                            # the clause's own "not" flips them, a denial or condition above it cancels
+                            denied = _negated(part, self.ctx.lex) and not own_negation
+                            cue = not denied and _judged(part, other_parts, rule.polarity)
                         if not cue:
                             continue
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
-                        if _negated(part, self.ctx.lex):
-                            continue
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
 
     def judgements(self) -> None:

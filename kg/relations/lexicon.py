@@ -39,6 +39,7 @@ class Rule:
     deep_object: bool = False  # look inside a non-actor object: "criticised [Blair's] plans"
     subject_collective: bool | None = None  # True: only unnamed collectives or groups; False: only named actors
     refusal: bool = False  # fires only when the trigger is refused: "would not back X", "refused to support X"
+    polarity: str | None = None  # claim rules: also fire on VADER-rated judgement words of this polarity
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -74,6 +75,15 @@ def _set(row: dict, key: str) -> frozenset[str]:
     if not isinstance(value, list):
         raise LexiconError(f"rule {row.get('id')!r}: {key} must be a list")
     return frozenset(str(v).lower() for v in value)
+
+
+def _polarity(row: dict, source: str) -> str | None:
+    value = row.get("polarity")
+    if value not in (None, "negative", "positive"):
+        raise LexiconError(f"{source}: rule {row.get('id')!r}: polarity must be \"negative\" or \"positive\"")
+    if value is not None and row.get("pattern") != "claim":
+        raise LexiconError(f"{source}: rule {row.get('id')!r}: polarity is only for claim rules")
+    return value
 
 
 def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
@@ -118,6 +128,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 deep_object=bool(row.get("deep_object", False)),
                 subject_collective=row.get("subject_collective"),
                 refusal=bool(row.get("refusal", False)),
+                polarity=_polarity(row, source),
             )
         )
     modality = data.get("modality", {})

@@ -44,6 +44,10 @@ CASES = [
     ("Rebels warned Viktor Petrov that they would attack the city.", ("rebels", "threatens", "Viktor Petrov"), "asserted"),
     ("Green deputy minister for women Helen Marsh accused Peter Dunmore of offering false promises.",
      ("Helen Marsh", "accuses", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh said Peter Dunmore's plans were inadequate.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh said Peter Dunmore had betrayed voters.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh said Peter Dunmore is not wise.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh said Peter Dunmore was a brilliant minister.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
     # violence
     ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
@@ -108,6 +112,11 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Helen Marsh said Peter Dunmore was worried about the plan.", "criticizes"),
+    ("Helen Marsh said Peter Dunmore was arrested in Paris.", "criticizes"),
+    ("Helen Marsh denied that Peter Dunmore was corrupt.", "criticizes"),
+    ("Helen Marsh said the evidence Peter Dunmore had seen was pretty thin.", "supports"),
+    ("Helen Marsh said Peter Dunmore fought racism aggressively.", "criticizes"),
     ("Lord Dunmore warned Helen Marsh that the plan could be illegal.", "threatens"),
     ("Helen Marsh said Peter Dunmore's decision was wrong and not important.", "supports"),
     ("Helen Marsh said Peter Dunmore's decision was not important.", "supports"),

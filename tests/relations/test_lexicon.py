@@ -32,6 +32,8 @@ def test_lexicon_covers_every_relation():
         ('[[rule]]\npredicate = "accuses"\npattern = "verb"\nlemmas = ["a"]\nconfidence = 0.5\n', "unique id"),
         ('[[rule]]\nid = "x"\npredicate = "accuses"\npattern = "verb"\nlemmas = "accuse"\nconfidence = 0.5\n', "must be a list"),
         ('[[rule]]\nid = "x"\npredicate = "accuses"\npattern = "verb"\nlemmas = ["a"]\nsubject_types = ["Robot"]\nconfidence = 0.5\n', "unknown entity type"),
+        ('[[rule]]\nid = "x"\npredicate = "criticizes"\npattern = "claim"\nlemmas = ["say"]\npolarity = "angry"\nconfidence = 0.5\n', "polarity must be"),
+        ('[[rule]]\nid = "x"\npredicate = "criticizes"\npattern = "verb"\nlemmas = ["say"]\npolarity = "negative"\nconfidence = 0.5\n', "only for claim rules"),
         ("[[rule]\n", "relations.toml"),
     ],
 )
