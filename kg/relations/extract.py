@@ -273,6 +273,8 @@ def _refused(trigger: Token) -> bool:
     if any(c.dep_ == "neg" for c in trigger.children):
         return True
     head = trigger.head
+    if trigger.dep_ == "ccomp" and head.lemma_.lower() in ("think", "believe", "feel") and any(c.dep_ == "neg" for c in head.children):
+        return True  # "I don't think you can rely on X"
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in _REFUSING and not any(c.dep_ == "neg" for c in head.children)
 
 
@@ -639,7 +641,16 @@ class _Extractor:
                     if _refused(token):
                         # "would not back" states a refusal; "would" hedges nothing here
                         firm = all(c.lower_ in ("would", "will", "wo", "'d", "'ll", "not", "n't", "never") for c in token.children if c.dep_ in ("aux", "neg"))
-                        self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
+                        subjects = _verb_subjects(token, self.ctx)
+                        if not subjects and any(c.dep_ == "auxpass" for c in token.children):
+                            # "Labour cannot be trusted on crime, he said": the speaker refuses
+                            speaker, _ = _reporter(token, self.ctx)
+                            subjects = [_Arg(speaker, False)] if speaker else []
+                        if not subjects and any(c.dep_ == "nsubj" and c.lower_ in ("you", "one") for c in token.children):
+                            # "I don't think you can rely on X": the speaker of the generic "you"
+                            speaker, _ = _reporter(token, self.ctx)
+                            subjects = [_Arg(speaker, False)] if speaker else []
+                        self.emit(rule, subjects, _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
                     continue
                 self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
 

@@ -85,7 +85,9 @@ CASES = [
     ("Peter Dunmore's solicitor, Helen Marsh, spoke to reporters.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh described Peter Dunmore's intervention as very important.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
-    # refusals of support
+    # refusals of support and trust
+    ("Peter Dunmore told delegates that Labour cannot be trusted on education.", ("Peter Dunmore", "criticizes", "Labour Party"), "reported"),
+    ('Helen Marsh said: "I don\'t think you can rely on Peter Dunmore\'s judgement."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ("Helen Marsh said she would not back Peter Dunmore's plans for the docks.", ("Helen Marsh", "opposes", "Peter Dunmore"), "reported"),
     ("The Green Party refused to support Peter Dunmore in the vote.", ("Green Party", "opposes", "Peter Dunmore"), "asserted"),
     # places
