@@ -33,6 +33,8 @@ _SKIP = frozenset({"the", "a", "an", "'s", "’s", "former", "then"})
 # name particles between a title and the name ("co-chairman Dr Liam Fox")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "prof"})
 _MAX_WORDS = 5
+# a title with one of these is not the office the person holds now
+_PAST = frozenset({"former", "ex", "then", "retired", "outgoing", "late", "future", "would-be", "next", "previous", "one-time"})
 
 
 def _words(tokens: list[Token], by_token: dict[int, str]) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -93,7 +95,10 @@ def _introductions(doc: Doc, by_token: dict[int, str], persons: set[str]) -> lis
         while j >= 0 and len(title) < _MAX_WORDS:
             word = doc[j]
             joined = word.text == "-" and not word.whitespace_ and j > 0 and not doc[j - 1].whitespace_
-            if (word.is_punct and not joined) or word.lower_ in ("the", "a", "an") or by_token.get(j) in persons:
+            if word.lower_ in ("a", "an"):
+                title = []  # "how good a prime minister X would make": not an office X holds
+                break
+            if (word.is_punct and not joined) or word.lower_ == "the" or by_token.get(j) in persons:
                 break
             if word.pos_ in ("VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "NUM"):
                 break
@@ -119,6 +124,8 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
     persons = {k for k, t in types.items() if t == "Person"}
     registry: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for person, tokens in _introductions(doc, by_token, persons):
+        if any(t.lower_ in _PAST for t in tokens):
+            continue  # "former chancellor Ken Clarke" is not "the chancellor"
         words, orgs = _words(tokens, by_token)
         for form in _forms(words, lex):
             registry[form][person] |= orgs
@@ -141,6 +148,8 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
         if any(by_token.get(t.i) in persons for t in tokens) or (after < len(doc) and by_token.get(after) in persons):
             continue  # "the Home Secretary Charles Clarke": the name is there
         words, orgs = _words(tokens, by_token)
+        if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].i not in by_token and doc[after + 1].lower_ != "the":
+            words += ("of", doc[after + 1].lower_)  # "the secretary of state" is not "the secretary"
         candidates = registry.get(words)
         if not candidates:
             continue

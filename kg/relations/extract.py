@@ -920,11 +920,11 @@ class _Extractor:
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
             offices = elex.government_leads | elex.government_members | elex.person_titles
-            if not org and (role in _SPOKESPEOPLE or (role in elex.roles and role not in offices)) and rules.get("member"):
+            if not org and (role in _SPOKESPEOPLE or (role in elex.roles and role not in offices)) and rules.get("quoted"):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
                 org = self._previous_subject(doc[r])
                 if org and org != person:
-                    self.emit(rules["member"], [_Arg(person)], [_Arg(org, False)], doc[r], base=0.55, check_negation=False, reported=False)
+                    self.emit(rules["quoted"], [_Arg(person)], [_Arg(org, False)], doc[r], check_negation=False, reported=False)
                 continue
             if not org or org == person:
                 continue
@@ -946,8 +946,8 @@ class _Extractor:
             owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
             actor = self.ctx.actors.actors.get(key) if key else None
             if owners and actor is not None and actor.collective and actor.type == "Organization" and token.lemma_.lower() in _GOVERNMENT_HEADS:
-                if rules.get("leads"):
-                    self.emit(rules["leads"], owners[:1], [_Arg(key)], token, base=rules["leads"].confidence * 0.8, check_negation=False, reported=False)
+                if rules.get("government"):
+                    self.emit(rules["government"], owners[:1], [_Arg(key)], token, check_negation=False, reported=False)
                 continue
             if key or token.pos_ != "NOUN":
                 continue
@@ -958,15 +958,15 @@ class _Extractor:
                 named += [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
                 self.emit(support, named[:1], clients[:1], token, check_negation=False, reported=False)
                 continue
-            if owners and token.lemma_.lower() in _MEMBER_BODIES and rules.get("member"):
+            if owners and token.lemma_.lower() in _MEMBER_BODIES and rules.get("body"):
                 bodies = [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
-                self.emit(rules["member"], owners[:1], bodies[:1], token, base=rules["member"].confidence * 0.8, check_negation=False, reported=False)
+                self.emit(rules["body"], owners[:1], bodies[:1], token, check_negation=False, reported=False)
                 continue
-            if token.dep_ == "appos" and rules.get("member") and token.lemma_.lower() not in agent_words and not _role_word(token, elex):
+            if token.dep_ == "appos" and rules.get("possessed") and token.lemma_.lower() not in agent_words and not _role_word(token, elex):
                 persons = [a for a in self.ctx.args(token.head) if self.ctx.type_of(a.key) == "Person"]
                 bodies = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
                 if persons and bodies and token.tag_ == "NN":
-                    self.emit(rules["member"], persons[:1], bodies[:1], token, base=rules["member"].confidence * 0.7, check_negation=False, reported=False)
+                    self.emit(rules["possessed"], persons[:1], bodies[:1], token, check_negation=False, reported=False)
 
     def _previous_subject(self, token: Token) -> str | None:
         """The named organisation that is the subject of the sentence before ``token``'s."""
@@ -1192,6 +1192,8 @@ class _Extractor:
             for rule in held_rules:
                 if token.lemma_.lower() not in rule.lemmas and token.lower_ not in rule.lemmas:
                     continue
+                if any(c.dep_ == "prt" for c in token.children):
+                    continue  # "take on X in Z", "hold up": another verb
                 where = [a for a in _prep_args(token, rule.preps, self.ctx) if self.ctx.type_of(a.key) == "Location"]
                 if where:
                     self.emit(rule, self._captives(token), where, token)

@@ -55,3 +55,10 @@ def test_descriptor_is_not_a_name_mention(nlp):
     clarke = next(a for a in actors.actors.values() if a.label == "Charles Clarke")
     assert not any("secretary" in alias.lower() for alias in clarke.aliases)
 
+
+
+def test_descriptor_ignores_former_and_hypothetical_offices(nlp):
+    text = "Former chancellor Ken Dunmore spoke. The chancellor said the figures were fine."
+    assert _described(nlp, text) == {}
+    text = "Critics ask how good a prime minister Peter Hale would make. The prime minister said nothing."
+    assert _described(nlp, text) == {}
