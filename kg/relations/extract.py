@@ -919,8 +919,7 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
-            offices = elex.government_leads | elex.government_members | elex.person_titles
-            if not org and (role in _SPOKESPEOPLE or (role in elex.roles and role not in offices)) and rules.get("quoted"):
+            if not org and role in _SPOKESPEOPLE and rules.get("quoted"):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
                 org = self._previous_subject(doc[r])
                 if org and org != person:
@@ -945,7 +944,8 @@ class _Extractor:
             key = self.ctx.actors.actor_at(token.i)
             owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
             actor = self.ctx.actors.actors.get(key) if key else None
-            if owners and actor is not None and actor.collective and actor.type == "Organization" and token.lemma_.lower() in _GOVERNMENT_HEADS:
+            shadow = any(c.lower_ in ("shadow", "former", "previous") for c in token.children)
+            if owners and actor is not None and actor.collective and actor.type == "Organization" and token.lemma_.lower() in _GOVERNMENT_HEADS and not shadow:
                 if rules.get("government"):
                     self.emit(rules["government"], owners[:1], [_Arg(key)], token, check_negation=False, reported=False)
                 continue

@@ -80,7 +80,7 @@ CASES = [
      ("Peter Dunmore", "memberOf", "Ferrow Dockers Association"), "asserted"),
     ("Peter Dunmore, now working on the Green Party's election campaign, spoke.", ("Peter Dunmore", "memberOf", "Green Party"), "asserted"),
     ("Helen Marsh launched her new party, Forward Wessex, on Monday.", ("Helen Marsh", "leads", "Forward Wessex"), "asserted"),
-    ("Oxfam questioned the figures. \"They are wrong,\" said director Tessa Grange.", ("Tessa Grange", "memberOf", "Oxfam"), "asserted"),
+    ("Oxfam questioned the figures. \"They are wrong,\" said spokeswoman Tessa Grange.", ("Tessa Grange", "memberOf", "Oxfam"), "asserted"),
     ("Helen Marsh's report was backed by her predecessor as Chief Auditor, Lord Dunmore.", ("Dunmore", "supports", "Helen Marsh"), "asserted"),
     ("Peter Dunmore's solicitor, Helen Marsh, spoke to reporters.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
