@@ -919,7 +919,8 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
-            if not org and role in _SPOKESPEOPLE and rules.get("quoted"):
+            brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
+            if not org and role in _SPOKESPEOPLE and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
                 org = self._previous_subject(doc[r])
                 if org and org != person:

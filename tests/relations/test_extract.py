@@ -155,6 +155,9 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
     text = "The Liberal Democrats say the plan is unfair. Transport spokesman Ivo Brankov told the BBC it would fail."
     found = _relations(nlp, text)
     assert ("Ivo Brankov", "memberOf", "Liberal Democrats") in found, sorted(found)
+    # a spokesman for some other body: no guess
+    found = _relations(nlp, "The Liberal Democrats say the plan is unfair. Chief police officers spokesman Ivo Brankov said it would fail.")
+    assert not [t for t in found if t[1] == "memberOf"], sorted(found)
     # no party in the sentence before: no guess
     found = _relations(nlp, "The weather was poor. Transport spokesman Ivo Brankov told the BBC it would fail.")
     assert not [t for t in found if t[1] == "memberOf"], sorted(found)
