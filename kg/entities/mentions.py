@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Mention
-from .lexicon import EntityLexicon, load_entity_lexicon
+from .lexicon import EntityLexicon, known_names, load_entity_lexicon
 
 __all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
 
@@ -102,6 +102,37 @@ _ORG_NOUNS = frozenset({"party", "union", "group", "company", "firm", "organisat
                         "association", "newspaper", "magazine", "network", "agency", "bank", "coalition", "alliance", "faction"})
 
 
+def _locative(span: Span) -> bool:
+    """A place slot: after "in", "at" or "near", or the second name of "Town, County," (not a possessor)."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in ("in", "at", "near", "outside", "inside"):
+        return True
+    if (
+        before is not None
+        and before.text == ","
+        and start >= 2
+        and doc[start - 2].pos_ == "PROPN"
+        and (end >= len(doc) or doc[end].text in (",", ".", ";"))
+    ):
+        return True
+    return _town_of(span)
+
+
+def _town_of(span: Span) -> bool:
+    """The first name of "Town, County," ("Woodhill, Milton Keynes,", "Hinckley, Leicestershire.")."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B":
+        after = doc[end + 1]
+        while after.i + 1 < len(doc) and doc[after.i + 1].ent_iob_ == "I":
+            after = doc[after.i + 1]
+        return after.i + 1 >= len(doc) or doc[after.i + 1].text in (",", ".", ";")
+    return False
+
+
 def _org_cue(span: Span) -> bool:
     """Apposition with a common noun for an organisation: "her new party, Veritas", "Veritas, the new party"."""
     head = span.root
@@ -169,6 +200,9 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         return None
     if all(w.lower().rstrip(".") in lex.person_titles | lex.roles for w in name.split()):
         return None  # only titles ("Treasurer Lord"): no name
+    if not extra.get("known") and name in known_names():
+        # a known organisation the entity ruler missed ("the Law Lords' judgement")
+        extra["known"], name = True, known_names()[name]
     return Mention(
         start=span.start_char,
         end=span.end_char,
@@ -259,7 +293,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
             following = doc[end].lower_ if end < len(doc) else ""
-        place_cue = following in lex.place_words and end < len(doc) and doc[end].is_lower
+        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end])
         if not known and label == "ORG" and _is_portfolio(ent, lex):
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
@@ -278,6 +312,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             lex,
             person_cue=_person_cue(ent, lex),
             org_cue=_org_cue(ent),
+            locative=_locative(doc[start:end]),
             known=known,
             canonical=ent.ent_id_ or parent or None,
             place_cue=place_cue,
@@ -294,7 +329,8 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             continue
         if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i > token.i:
             continue  # part of a longer name; its head starts the mention
-        if token.dep_ not in _ARGUMENT_DEPS or token.lower_ in _MONTHS or not token.text[:1].isupper():
+        place_head = token.dep_ == "compound" and token.head.is_lower and token.head.lower_ in lex.place_words  # "at Belmarsh prison"
+        if (token.dep_ not in _ARGUMENT_DEPS and not place_head) or token.lower_ in _MONTHS or not token.text[:1].isupper():
             continue
         start = token.i
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= token.i and doc[start - 1].i not in covered:
@@ -308,9 +344,12 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
         span = doc[start : token.i + 1]
         cue = _person_cue(span, lex)
-        mention = _mention(doc, document, start, token.i + 1, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span))
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Belmarsh prison"
+        end = token.i + 2 if place_head else token.i + 1  # "Belmarsh prison": the place word is part of the name
+        mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span), locative=_locative(span), place_cue=place_cue)
         if mention is not None:
-            covered.update(range(start, token.i + 1))
+            covered.update(range(start, end))
             yield mention
 
 

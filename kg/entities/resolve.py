@@ -280,7 +280,7 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         cluster.place = country or region
     else:
         cities = [c for n in names for c in gaz.cities(n)]
-        person_only = any(m.label == "PERSON" for m in cluster.mentions) and not any(m.label in ("GPE", "LOC") for m in cluster.mentions)
+        person_only = any(m.label == "PERSON" for m in cluster.mentions) and not any(m.label in ("GPE", "LOC") or m.locative for m in cluster.mentions)
         if cities and votes["Person"] < 3.0 and not person_only:
             place = choose_place(cities, context)
             # link only what the evidence supports: a capital, a big city, or a town of a country the article is about
@@ -304,7 +304,7 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         return None
     if not has_ner and votes["Person"] < 3.0:
         # a proper noun the NER did not tag: keep it only with a cue or repeated use
-        if len(cluster.mentions) < 2 and not (cluster.place or votes["Organization"] >= 3.0):
+        if len(cluster.mentions) < 2 and not (cluster.place or votes["Organization"] >= 3.0 or votes["Location"] >= 2.5):
             return None
         if not votes or max(votes.values()) < 1.0:
             votes["Person"] += 1.0

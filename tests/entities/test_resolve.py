@@ -200,3 +200,16 @@ def test_resolve_metonymy_as_passive_agent(nlp):
 def test_resolve_apposition_with_an_organisation_noun_types_the_name(nlp):
     actors = _actors(nlp, "Helen Marsh launched her new party, Forward Wessex, on Monday.")
     assert {a.label: a.type for a in actors.actors.values()}["Forward Wessex"] == "Organization"
+
+
+@pytest.mark.model
+def test_resolve_place_slots_type_places(nlp):
+    actors = _actors(nlp, "The men were held at Harwood prison, Leeds, before the hearing.")
+    types = {a.label: a.type for a in actors.actors.values()}
+    assert types.get("Harwood Prison", types.get("Harwood prison")) == "Location", types
+
+
+@pytest.mark.model
+def test_resolve_known_organisation_missed_by_the_ruler(nlp):
+    actors = _actors(nlp, "The Law Lords' judgement was read out on Thursday.")
+    assert [a.label for a in actors.actors.values() if a.type == "Organization"] == ["House of Lords"]
