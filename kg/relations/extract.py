@@ -810,7 +810,7 @@ class _Extractor:
         doc = self.doc
         main = self.ctx.actors.country
         for start, person in self._mention_starts("Person"):
-            country = main if self.ctx.actors.country_weight >= 0.6 else None
+            country = main if self.ctx.actors.country_weight >= 0.5 else None
             i = start
             while i < len(doc) and self.ctx.actors.actor_at(i) == person and doc[i].lower_ in elex.person_titles | elex.roles:
                 i += 1
