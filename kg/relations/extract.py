@@ -712,6 +712,8 @@ class _Extractor:
 
     def claims(self) -> None:
         for rule in self.ctx.lex.by_pattern("claim"):
+            if rule.form == "demand":
+                continue
             for token in self.doc:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX"):
                     continue
@@ -739,6 +741,28 @@ class _Extractor:
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
+
+    def demands(self) -> None:
+        """"X said Y should apologise", "X says it is time for Y to resign": a demand on Y is criticism of Y."""
+        for rule in self.ctx.lex.by_pattern("claim"):
+            if rule.form != "demand":
+                continue
+            for token in self.doc:
+                if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
+                    continue
+                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                if not speakers:
+                    continue
+                for clause in _clauses(token):
+                    for verb in clause.subtree:
+                        if verb.pos_ not in ("VERB", "AUX") or not any(_matches_lemma(verb, cue) for cue in rule.cues):
+                            continue
+                        modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must", "ought") for c in verb.children)
+                        time_for = verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in ("time", "right")
+                        if not (modal or time_for) or any(c.dep_ == "neg" for c in verb.children) or _conditional(verb):
+                            continue
+                        accused = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                        self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True, check_negation=False)
 
     def judgements(self) -> None:
         rules = self.ctx.lex.by_pattern("judgement")
@@ -919,6 +943,14 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            plain = all(t.pos_ == "ADJ" for t in doc[k + 1 : r])  # "Iraqi interim leader", not "Kenyan opposition leader"
+            if not org and k >= 0 and plain and role in elex.lead_roles and elex.demonyms.get(doc[k].lower_) and rules.get("leads"):
+                # "Iraqi interim leader Iyad Allawi": the head of the country the demonym names
+                code = elex.demonyms[doc[k].lower_]
+                country = next((key for key, a in self.ctx.actors.actors.items() if a.type == "Location" and a.country_code == code), None)
+                if country and _role_form(role, doc, r, elex) == "leads":
+                    self.emit(rules["leads"], [_Arg(person)], [_Arg(country, False)], doc[r], base=rules["leads"].confidence * 0.8, check_negation=False, reported=False)
+                continue
             brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
             if not org and role in _SPOKESPEOPLE and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
                 # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
@@ -982,6 +1014,30 @@ class _Extractor:
                     if actor is not None and actor.type == "Organization" and not actor.collective:
                         return key
         return None
+
+    def one_of(self) -> None:
+        """"one of the Guildford Four, Gerry Conlon" and "Gerry Conlon, one of the Guildford Four": a member."""
+        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "one-of"), None)
+        if rule is None:
+            return
+        doc = self.doc
+        for token in doc:
+            if token.lower_ != "one":
+                continue
+            bodies = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+            bodies = [a for a in bodies if self.ctx.type_of(a.key) in ("Group", "Organization")]
+            if not bodies:
+                continue
+            persons = [a for a in self.ctx.args(token.head) if token.dep_ == "appos" and self.ctx.type_of(a.key) == "Person"]
+            persons = persons or [a for c in token.children if c.dep_ == "appos" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
+            if not persons:
+                # "one of the X, NAME": the name right after the group's mention and a comma
+                end = max((i for i in range(token.i, min(token.i + 9, len(doc))) if self.ctx.actors.actor_at(i) == bodies[0].key), default=None)
+                if end is not None and end + 2 < len(doc) and doc[end + 1].text == ",":
+                    key = self.ctx.actors.actor_at(end + 2)
+                    if key and self.ctx.type_of(key) == "Person":
+                        persons = [_Arg(key)]
+            self.emit(rule, persons[:1], bodies[:1], token, check_negation=False, reported=False)
 
     def _known_org(self, key: str) -> bool:
         from ..entities.lexicon import known_organizations
@@ -1248,6 +1304,7 @@ class _Extractor:
         self.adjectives()
         self.nouns()
         self.claims()
+        self.demands()
         self.judgements()
         self.roles()
         self.affiliations()
@@ -1256,6 +1313,7 @@ class _Extractor:
         self.copular_roles()
         self.role_prefixes()
         self.possessions()
+        self.one_of()
         self.origins()
         self.allies()
         self.places()

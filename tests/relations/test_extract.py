@@ -85,6 +85,11 @@ CASES = [
     ("Peter Dunmore's solicitor, Helen Marsh, spoke to reporters.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh described Peter Dunmore's intervention as very important.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
+    ("One of the rebels, Helen Marsh, spoke to reporters.", ("Helen Marsh", "memberOf", "rebels"), "asserted"),
+    ("Kenya was hit. Kenyan interim leader Peter Dunmore spoke.", ("Peter Dunmore", "leads", "Kenya"), "asserted"),
+    ("The Court of Appeal quashed the convictions of Peter Dunmore.", ("Court of Appeal", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh said it was time for Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ('Helen Marsh said: "Peter Dunmore should apologise."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     # refusals of support and trust
     ("Peter Dunmore told delegates that Labour cannot be trusted on education.", ("Peter Dunmore", "criticizes", "Labour Party"), "reported"),
     ('Helen Marsh said: "I don\'t think you can rely on Peter Dunmore\'s judgement."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
@@ -114,6 +119,9 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Helen Marsh said Peter Dunmore should not resign.", "criticizes"),
+    ("Helen Marsh said Peter Dunmore had apologised.", "criticizes"),
+    ("Kenya was hit. Kenyan opposition leader Peter Dunmore spoke.", "leads"),
     ("Helen Marsh said Peter Dunmore was worried about the plan.", "criticizes"),
     ("Helen Marsh said Peter Dunmore was arrested in Paris.", "criticizes"),
     ("Helen Marsh denied that Peter Dunmore was corrupt.", "criticizes"),
