@@ -449,7 +449,7 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in rule.preps):
                 target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), None)
-                if target is not None:
+                if target is not None and (not rule.targets or target.lemma_.lower() in rule.targets or target.lower_ in rule.targets):
                     objects += [_Arg(a.key, False) for a in _owner(target, ctx)]
     return objects
 
