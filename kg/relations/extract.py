@@ -1065,8 +1065,10 @@ class _Extractor:
             if not target or target == person:
                 continue
             kind = self.ctx.type_of(target)
-            if not comma and not (kind == "Location" and doc[i - 1].lower_ == "of"):
-                continue  # without a comma only "Senator X of Arizona"
+            if not comma and not (kind in ("Location", "Organization") and doc[i - 1].lower_ == "of") and not (kind == "Organization" and doc[i - 1].lower_ == "from"):
+                continue  # without a comma only "Senator X of Arizona", "Jo Park of Acme Labs", "Carl Ames from the Institute"
+            if not comma and kind == "Organization" and doc[end - 1].head.lemma_.lower() in ("accuse", "convict", "suspect", "rob", "warn", "remind", "inform", "tell"):
+                continue  # "accused X of ...": not an affiliation
             if not comma and _peerage(doc, person, self.ctx):
                 continue  # "Lord Nicholls of Birkenhead": a title, not a home
             if kind == "Organization" and rules.get("from"):
