@@ -36,6 +36,8 @@ _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "al
 _LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step", "raise", "air", "have", "share", "register"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 _ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
+# nouns for what an actor proposes or does, which later "the proposals" may stand for
+_PLAN_NOUNS = frozenset({"plan", "proposal", "scheme", "bill", "measure", "policy", "reform", "legislation", "idea", "strategy", "initiative", "order"})
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
@@ -54,6 +56,7 @@ class _Context:
         self.actors = actors
         self.lex = lexicon
         self.types = {k: a.type for k, a in actors.actors.items()}
+        self._plans: list[tuple[int, int, str]] | None = None  # plan-like nouns with an owner: (token, sentence start, owner)
 
     def type_of(self, key: str) -> str:
         return self.types.get(key, "")
@@ -146,6 +149,22 @@ class _Context:
                             if key and self.type_of(key) in ("Organization", "Group"):
                                 return _Arg(key, direct=False)
         return None
+
+    def earlier_plan_owner(self, token: Token) -> list[_Arg]:
+        """The owner of the nearest earlier plan-like noun with one, at most three sentences back."""
+        if self._plans is None:
+            self._plans = []
+            for t in self.doc:
+                if t.lemma_.lower() in _PLAN_NOUNS:
+                    owners = _own_owner(t, self, 1)
+                    if owners:
+                        self._plans.append((t.i, t.sent.start, owners[0].key))
+        sentence_starts = sorted({t.sent.start for t in self.doc[max(token.sent.start - 200, 0) : token.sent.start + 1]})
+        floor = sentence_starts[-4] if len(sentence_starts) >= 4 else 0
+        for i, start, key in reversed(self._plans):
+            if i < token.i and start >= floor and start < token.sent.start:
+                return [_Arg(key, False)]
+        return []
 
     def _speaker(self, token: Token) -> str | None:
         """Who "I" or "we" is: the subject of the reporting verb whose quote holds the pronoun."""
@@ -470,9 +489,20 @@ def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> 
 
 
 def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
-    """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works"."""
+    """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works".
+
+    "The proposals" with no owner of their own are the plans last named with one, a few
+    sentences back ("X's plans for control orders ... the Lib Dems also oppose the proposals").
+    """
     if depth < 0:
         return []
+    found = _own_owner(token, ctx, depth)
+    if found or token.lemma_.lower() not in _PLAN_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("the", "these", "this", "those") for c in token.children):
+        return found
+    return ctx.earlier_plan_owner(token)
+
+
+def _own_owner(token: Token, ctx: "_Context", depth: int) -> list[_Arg]:
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.i < token.i:
             args = ctx.args(child)

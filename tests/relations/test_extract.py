@@ -183,6 +183,13 @@ def test_extract_role_does_not_take_an_organisation_across_a_coordination(nlp):
     assert ("Peter Dunmore", "leads", "Labour Party") not in found, sorted(found)
 
 
+def test_extract_the_proposals_are_the_plans_named_before(nlp):
+    text = "Home Secretary Helen Marsh unveiled her plans for control orders. The Green Party also opposes the proposals."
+    assert ("Green Party", "opposes", "Helen Marsh") in _relations(nlp, text)
+    # no earlier owner: nobody is opposed
+    assert not [t for t in _relations(nlp, "The Green Party opposes the proposals.") if t[1] == "opposes"]
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
