@@ -245,6 +245,24 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _party_before_brief(doc: Doc, start: int, end: int, lex: EntityLexicon) -> tuple[int, str] | None:
+    """(end, canonical name) when a span is a known organisation followed by a brief and a role.
+
+    "Labour Home Affairs spokesman", "Lib Dem Home Affairs spokesman": the NER takes the
+    party and the brief as one name; the party is the actor, the brief is not.
+    """
+    if end >= len(doc) or doc[end].lower_ not in lex.member_roles | lex.person_titles:
+        return None
+    names = known_names()
+    for n in (2, 1):
+        if start + n >= end:
+            continue
+        name = " ".join(t.text for t in doc[start : start + n])
+        if name in names and all(t.lower_ in lex.portfolio_words for t in doc[start + n : end] if not t.is_punct):
+            return start + n, names[name]
+    return None
+
+
 def _is_portfolio(ent: Span, lex: EntityLexicon) -> bool:
     doc = ent.doc
     if ent.end >= len(doc):
@@ -294,7 +312,16 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
             following = doc[end].lower_ if end < len(doc) else ""
         place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end])
-        if not known and label == "ORG" and _is_portfolio(ent, lex):
+        party = _party_before_brief(doc, start, end, lex) if not known and label in ("ORG", "PERSON", "GPE", "NORP") else None
+        if party is not None:
+            # "Labour Home Affairs spokesman": the party, then its brief
+            p_end, canonical = party
+            mention = _mention(doc, document, start, p_end, "ORG", lex, known=True, canonical=canonical)
+            if mention is not None:
+                covered.update(range(start, p_end))
+                yield mention
+            continue
+        if not known and label in ("ORG", "PERSON", "GPE") and _is_portfolio(ent, lex):
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
             continue  # "the British": a nationality, not a group actor
@@ -353,6 +380,10 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             yield mention
 
 
+# modifiers that make a "government" word something other than the national government
+_NOT_NATIONAL = frozenset({"local", "shadow", "student", "school", "college", "university", "world", "county", "city", "borough", "parish"})
+
+
 def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for token in doc:
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or token.idx < document.headline_end:
@@ -381,11 +412,14 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                     continue
             if lemma in rule.strict and not (country or "the" in modifiers):
                 continue
+            if rule.kind == "government" and {t.lower_ for l in token.lefts for t in l.subtree} & _NOT_NATIONAL:
+                continue  # "local government spokeswoman", "the shadow cabinet": not the national government
             if rule.kind == "government" and not rule.needs and token.tag_ not in ("NNS", "NNPS"):
                 # "the government", "Blair's government", "the Labour government" - not "a system of government"
                 owner = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1  # "government plans"
                 if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country and not owner:
                     continue
+
             if token.tag_ not in ("NNS", "NNPS") and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
                 continue  # "a rebel", "the militant": one person, not the collective
             if rule.kind == "group" and rule.label == "fighters" and country is None:

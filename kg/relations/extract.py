@@ -969,7 +969,7 @@ class _Extractor:
                 continue
             k = r - (3 if "-" in role else 2 if " " in role else 1)
             steps = 0
-            while k >= 0 and steps < 3 and doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and not self.ctx.actors.actor_at(k):
+            while k >= 0 and steps < 3 and (doc[k].is_lower or doc[k].lower_ in elex.portfolio_words) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and not self.ctx.actors.actor_at(k):
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None

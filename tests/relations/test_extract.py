@@ -86,6 +86,8 @@ CASES = [
     ("Helen Marsh represents Peter Dunmore in the appeal.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh described Peter Dunmore's intervention as very important.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
     ("One of the rebels, Helen Marsh, spoke to reporters.", ("Helen Marsh", "memberOf", "rebels"), "asserted"),
+    ("Labour Home Affairs spokesman Peter Dunmore said the delay was wrong.", ("Peter Dunmore", "memberOf", "Labour Party"), "asserted"),
+    ("Labour local government spokeswoman Helen Marsh said the plan would fail.", ("Helen Marsh", "memberOf", "Labour Party"), "asserted"),
     ("David Pryce of Ferrow Securities said the forecast was too rosy.", ("David Pryce", "memberOf", "Ferrow Securities"), "asserted"),
     ("Kenya was hit. Kenyan interim leader Peter Dunmore spoke.", ("Peter Dunmore", "leads", "Kenya"), "asserted"),
     ("The Court of Appeal quashed the convictions of Peter Dunmore.", ("Court of Appeal", "supports", "Peter Dunmore"), "asserted"),
