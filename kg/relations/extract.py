@@ -845,7 +845,7 @@ class _Extractor:
                     continue
                 orgs = self._role_orgs(role_token, person)
                 allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
-                orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed]
+                orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex)]
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
                     self._leader_lives_in(person, orgs[:1], role_token)
@@ -954,7 +954,7 @@ class _Extractor:
             if j < 0:
                 continue
             role, r = _role_at(doc, j, elex), j
-            if role is None and title_at is not None and (doc[j].is_lower or self.ctx.actors.actor_at(j)):
+            if role is None and title_at is not None and (doc[j].is_lower or doc[j].lower_ in elex.portfolio_words or self.ctx.actors.actor_at(j)):
                 role, r = doc[title_at].lower_.rstrip("."), title_at  # a member, whatever the office
             if role is None:
                 org = self.ctx.actors.actor_at(j)
@@ -973,6 +973,14 @@ class _Extractor:
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            if org and all(w.lower() in elex.portfolio_words for w in self.ctx.actors.actors[org].label.split()):
+                # "Lib Dem Treasury spokesman": the department names the brief; the party before it employs
+                b = k
+                while b >= 0 and self.ctx.actors.actor_at(b) == org:
+                    b -= 1
+                party = self.ctx.actors.actor_at(b) if b >= 0 else None
+                if party and party != person and self._known_org(party):
+                    org = party
             plain = all(t.pos_ == "ADJ" for t in doc[k + 1 : r])  # "Iraqi interim leader", not "Kenyan opposition leader"
             if not org and k >= 0 and plain and role in elex.lead_roles and elex.demonyms.get(doc[k].lower_) and rules.get("leads"):
                 # "Iraqi interim leader Iyad Allawi": the head of the country the demonym names
@@ -1068,6 +1076,18 @@ class _Extractor:
                     if key and self.ctx.type_of(key) == "Person":
                         persons = [_Arg(key)]
             self.emit(rule, persons[:1], bodies[:1], token, check_negation=False, reported=False)
+
+    def _brief(self, org: str, role_token: Token, elex) -> bool:
+        """Whether ``org`` only names the brief of a role that a party before it holds ("Lib Dem Treasury spokesman")."""
+        if not all(w.lower() in elex.portfolio_words for w in self.ctx.actors.actors[org].label.split()):
+            return False
+        start = role_token.i - 1
+        while start >= 0 and self.ctx.actors.actor_at(start) != org and role_token.i - start < 4:
+            start -= 1
+        while start >= 0 and self.ctx.actors.actor_at(start) == org:
+            start -= 1
+        party = self.ctx.actors.actor_at(start) if start >= 0 else None
+        return bool(party and party != org and self._known_org(party))
 
     def _known_org(self, key: str) -> bool:
         from ..entities.lexicon import known_organizations

@@ -88,6 +88,8 @@ CASES = [
     ("One of the rebels, Helen Marsh, spoke to reporters.", ("Helen Marsh", "memberOf", "rebels"), "asserted"),
     ("Labour Home Affairs spokesman Peter Dunmore said the delay was wrong.", ("Peter Dunmore", "memberOf", "Labour Party"), "asserted"),
     ("Labour local government spokeswoman Helen Marsh said the plan would fail.", ("Helen Marsh", "memberOf", "Labour Party"), "asserted"),
+    ("Tory Shadow Chancellor Helen Marsh called the plan a mess.", ("Helen Marsh", "memberOf", "Conservative Party"), "asserted"),
+    ("Tory frontbencher Peter Dunmore said the plan was wrong.", ("Peter Dunmore", "memberOf", "Conservative Party"), "asserted"),
     ("David Pryce of Ferrow Securities said the forecast was too rosy.", ("David Pryce", "memberOf", "Ferrow Securities"), "asserted"),
     ("Kenya was hit. Kenyan interim leader Peter Dunmore spoke.", ("Peter Dunmore", "leads", "Kenya"), "asserted"),
     ("The Court of Appeal quashed the convictions of Peter Dunmore.", ("Court of Appeal", "supports", "Peter Dunmore"), "asserted"),
@@ -177,6 +179,12 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
 def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
     found = _relations(nlp, 'Peter Dunmore spoke on Monday. "Tom Hale misled voters about the budget," he said.')
     assert ("Peter Dunmore", "criticizes", "Tom Hale") in found, sorted(found)
+
+
+def test_extract_a_department_before_a_role_is_the_brief_of_the_party_before_it(nlp):
+    found = _relations(nlp, "Lib Dem Treasury spokesman Peter Dunmore also spoke.")
+    assert ("Peter Dunmore", "memberOf", "Liberal Democrats") in found, sorted(found)
+    assert not [t for t in found if t[2] == "Treasury"], sorted(found)
 
 
 def test_extract_role_does_not_take_an_organisation_across_a_coordination(nlp):
