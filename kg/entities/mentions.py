@@ -412,7 +412,8 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                     continue
             if lemma in rule.strict and not (country or "the" in modifiers):
                 continue
-            if rule.kind == "government" and {t.lower_ for l in token.lefts for t in l.subtree} & _NOT_NATIONAL:
+            before = {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]}
+            if rule.kind == "government" and ({t.lower_ for l in token.lefts for t in l.subtree} | before) & _NOT_NATIONAL:
                 continue  # "local government spokeswoman", "the shadow cabinet": not the national government
             if rule.kind == "government" and not rule.needs and token.tag_ not in ("NNS", "NNPS"):
                 # "the government", "Blair's government", "the Labour government" - not "a system of government"

@@ -969,7 +969,7 @@ class _Extractor:
                 continue
             k = r - (3 if "-" in role else 2 if " " in role else 1)
             steps = 0
-            while k >= 0 and steps < 3 and (doc[k].is_lower or doc[k].lower_ in elex.portfolio_words) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN") and not self.ctx.actors.actor_at(k):
+            while k >= 0 and steps < 3 and (doc[k].lower_ in elex.portfolio_words or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))) and not self.ctx.actors.actor_at(k):
                 k -= 1
                 steps += 1
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
@@ -990,9 +990,13 @@ class _Extractor:
                     self.emit(rules["leads"], [_Arg(person)], [_Arg(country, False)], doc[r], base=rules["leads"].confidence * 0.8, check_negation=False, reported=False)
                 continue
             brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
-            if not org and role in _SPOKESPEOPLE and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
-                # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted
-                org = self._previous_subject(doc[r])
+            shadow = any(t.lower_ == "shadow" for t in doc[k + 1 : r + 1])
+            if not org and (role in _SPOKESPEOPLE or shadow) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
+                # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted,
+                # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
+                sent = doc[r].sent
+                here = [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(sent.start, k + 1)) if key and self._known_org(key)]
+                org = here[0] if len(here) == 1 else None if here else self._previous_subject(doc[r])
                 if org and org != person:
                     self.emit(rules["quoted"], [_Arg(person)], [_Arg(org, False)], doc[r], check_negation=False, reported=False)
                 continue
@@ -1038,6 +1042,39 @@ class _Extractor:
                 bodies = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Organization"]
                 if persons and bodies and token.tag_ == "NN":
                     self.emit(rules["possessed"], persons[:1], bodies[:1], token, check_negation=False, reported=False)
+
+    def speaking_for(self) -> None:
+        """"For the Conservatives, shadow education secretary X said ...": X speaks for (is a member of) the party.
+
+        Also "Party leader X" after a sentence that names one party: that party.
+        """
+        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "for"), None)
+        party_rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "quoted"), None)
+        doc = self.doc
+        for sent in doc.sents:
+            first = sent[0] if sent[0].lower_ != "but" else (doc[sent.start + 1] if sent.start + 1 < sent.end else sent[0])
+            if rule is not None and first.lower_ == "for" and first.dep_ == "prep":
+                orgs = [a for o in first.children if o.dep_ == "pobj" for a in self.ctx.args(o) if self._known_org(a.key)]
+                verb = first.head
+                persons = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
+                self.emit(rule, persons[:1], orgs[:1], first, check_negation=False, reported=False)
+            if party_rule is not None:
+                for t in sent:
+                    if t.lower_ == "party" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in elex_roles() and (t.i == sent.start or not self.ctx.actors.actor_at(t.i - 1)):
+                        person = next((self.ctx.actors.actor_at(i) for i in range(t.i + 2, min(t.i + 5, sent.end)) if self.ctx.type_of(self.ctx.actors.actor_at(i) or "") == "Person"), None)
+                        parties = self._recent_parties(sent)
+                        if person and len(parties) == 1:
+                            self.emit(party_rule, [_Arg(person)], [_Arg(parties[0], False)], t, check_negation=False, reported=False)
+
+    def _recent_parties(self, sent: Span) -> list[str]:
+        """The known organisations named in the sentence before ``sent`` (and earlier in ``sent``)."""
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        found = []
+        for i in range(start, sent.end):
+            key = self.ctx.actors.actor_at(i)
+            if key and self._known_org(key) and key not in found:
+                found.append(key)
+        return found
 
     def _previous_subject(self, token: Token) -> str | None:
         """The named organisation that is the subject of the sentence before ``token``'s."""
@@ -1366,6 +1403,7 @@ class _Extractor:
         self.role_prefixes()
         self.possessions()
         self.one_of()
+        self.speaking_for()
         self.origins()
         self.allies()
         self.places()
@@ -1397,6 +1435,12 @@ _SUB_ROLE = frozenset(
     "political foreign home diplomatic economics economic business sports arts health education security assistant "
     "associate deputy vice junior regional legal technical music news city defence defense science".split()
 )
+
+
+def elex_roles() -> frozenset[str]:
+    from ..entities.lexicon import load_entity_lexicon
+
+    return load_entity_lexicon().roles
 
 
 def _role_form(role: str, doc: Doc, i: int, lex) -> str:

@@ -200,6 +200,15 @@ def test_extract_the_proposals_are_the_plans_named_before(nlp):
     assert not [t for t in _relations(nlp, "The Green Party opposes the proposals.") if t[1] == "opposes"]
 
 
+def test_extract_speaking_for_a_party(nlp):
+    found = _relations(nlp, "For the Liberal Democrats, Helen Marsh said the plan was a mess.")
+    assert ("Helen Marsh", "memberOf", "Liberal Democrats") in found, sorted(found)
+    found = _relations(nlp, "The plan was unveiled by the Conservatives. Party leader Peter Dunmore said it would work.")
+    assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
+    found = _relations(nlp, "The Tories want lower taxes, with shadow chancellor Peter Dunmore calling stamp duty a burden.")
+    assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
