@@ -88,6 +88,9 @@ class _Context:
                 key = self.actors.actor_at(child.i)
                 if key:
                     return _Arg(key)
+        named = self.appositive_name(token)
+        if named:
+            return _Arg(named)
         if token.pos_ == "NOUN":
             for prep in token.children:
                 # "deputy minister for women Jacqui Smith accused ...": the parser hung the name under the brief
@@ -148,6 +151,29 @@ class _Context:
                             key = self.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
                             if key and self.type_of(key) in ("Organization", "Group"):
                                 return _Arg(key, direct=False)
+        return None
+
+    def appositive_name(self, token: Token) -> str | None:
+        """"director of the Trust, Norman Brennan, said": the person named after a role noun's phrase, however parsed."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        if token.pos_ != "NOUN" or token.lower_ not in load_entity_lexicon().roles or self.actors.actor_at(token.i):
+            return None
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        end = max(t.i for t in token.subtree) + 1
+        doc = self.doc
+        for i in range(token.i + 1, min(end, len(doc) - 2)):
+            if doc[i].text != ",":
+                continue
+            key = self.actors.actor_at(i + 1)
+            if not key or self.types.get(key) != "Person":
+                continue
+            last = i + 1
+            while last + 1 < len(doc) and self.actors.actor_at(last + 1) == key:
+                last += 1
+            if last + 1 < len(doc) and doc[last + 1].text == "," and last + 2 < len(doc) and doc[last + 2].i == token.head.i:
+                return key  # ", NAME ," right before the verb the role is the subject of
         return None
 
     def earlier_plan_owner(self, token: Token) -> list[_Arg]:
@@ -834,6 +860,8 @@ class _Extractor:
             role_tokens = [c for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "appos":
                 role_tokens.append(token.head)
+            # "director of the Trust, Norman Brennan, said": a misparsed apposition
+            role_tokens += [t for t in token.sent if t.i < token.i and self.ctx.appositive_name(t) == person and t not in role_tokens]
             role_tokens += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and not self.ctx.actors.actor_at(c.i)]
             for role_token in role_tokens:
                 role = _role_word(role_token, elex)
@@ -846,6 +874,7 @@ class _Extractor:
                 orgs = self._role_orgs(role_token, person)
                 allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
                 orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex)]
+                orgs = list({o.key: o for o in reversed(orgs)}.values())[::-1]  # one per organisation, first kept
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
                     self._leader_lives_in(person, orgs[:1], role_token)

@@ -209,6 +209,13 @@ def test_extract_speaking_for_a_party(nlp):
     assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
 
 
+def test_extract_misparsed_apposition_after_a_role(nlp):
+    found = _relations(nlp, "The head of the Ferrow Institute, Helen Marsh, criticised Peter Dunmore.")
+    assert ("Helen Marsh", "criticizes", "Peter Dunmore") in found, sorted(found)
+    assert ("Helen Marsh", "leads", "Ferrow Institute") in found, sorted(found)
+    assert ("Helen Marsh", "memberOf", "Ferrow Institute") not in found, sorted(found)
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
