@@ -507,7 +507,7 @@ def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> 
     return [
         a
         for c in token.children
-        if c.dep_ == "prep" and c.lower_ in preps
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps
         for o in c.children
         if o.dep_ == "pobj"
         for a in (ctx.args(o) or (_owner(o, ctx) if owner else []))
@@ -752,7 +752,7 @@ class _Extractor:
                         objects = [
                             _Arg(a.key, False)
                             for c in holder.children
-                            if c.dep_ == "prep" and c.lower_ in rule.preps
+                            if c.dep_ in ("prep", "dative") and c.lower_ in rule.preps
                             for o in c.children
                             if o.dep_ == "pobj" and (o.lemma_.lower() in rule.targets or o.lower_ in rule.targets)
                             for a in _owner(o, self.ctx)

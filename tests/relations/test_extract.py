@@ -95,6 +95,7 @@ CASES = [
     ("The Court of Appeal quashed the convictions of Peter Dunmore.", ("Court of Appeal", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh said it was time for Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ('Helen Marsh said: "Peter Dunmore should apologise."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh gave her support to Peter Dunmore's leadership bid.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     # refusals of support and trust
     ("Peter Dunmore told delegates that Labour cannot be trusted on education.", ("Peter Dunmore", "criticizes", "Labour Party"), "reported"),
     ('Helen Marsh said: "I don\'t think you can rely on Peter Dunmore\'s judgement."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
