@@ -110,7 +110,14 @@ class _Context:
             key = self._speaker(token)
             return _Arg(key, direct=False) if key else None
         if lower in ("its",):
-            # the organisation the previous sentence is about (its subject), else the nearest one
+            # the organisation its own clause is about ("BAA reiterated its support"), else the one
+            # the previous sentence is about (its subject), else the nearest one
+            clause = token.head.head if token.dep_ == "poss" else token.head
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
+                    key = self.actors.actor_at(c.i)
+                    if key and self.type_of(key) in ("Organization", "Location"):
+                        return _Arg(key, direct=False)
             start = token.sent.start
             previous = self.doc[start - 1].sent if start > 0 else None
             if previous is not None:

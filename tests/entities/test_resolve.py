@@ -213,3 +213,9 @@ def test_resolve_place_slots_type_places(nlp):
 def test_resolve_known_organisation_missed_by_the_ruler(nlp):
     actors = _actors(nlp, "The Law Lords' judgement was read out on Thursday.")
     assert [a.label for a in actors.actors.values() if a.type == "Organization"] == ["House of Lords"]
+
+
+@pytest.mark.model
+def test_resolve_acronym_is_an_organisation(nlp):
+    actors = _actors(nlp, "The airport operator BAA repeated its backing for the scheme on Monday.")
+    assert {a.label: a.type for a in actors.actors.values()}["BAA"] == "Organization"
