@@ -38,6 +38,7 @@ _MONTHS = {m: i for i, m in enumerate("january february march april may june jul
 _ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
 # nouns for what an actor proposes or does, which later "the proposals" may stand for
 _PLAN_NOUNS = frozenset({"plan", "proposal", "scheme", "bill", "measure", "policy", "reform", "legislation", "idea", "strategy", "initiative", "order"})
+_CULPABLE = frozenset({"guilty", "responsible", "culpable"})
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
@@ -467,6 +468,8 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         # "X was convicted of killing Y", "a jury convicted X of killing Y", "X acted alone in killing Y"
         control = verb.head.head
+        if control.pos_ == "ADJ" and control.dep_ in ("oprd", "acomp", "xcomp") and control.lower_ in _CULPABLE:
+            control = control.head  # "X pleaded guilty to killing Y"
         objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)]
         if objects:
             return [_Arg(a.key, False) for a in objects]
@@ -749,6 +752,13 @@ class _Extractor:
                 if not subjects:
                     # "criticism from X"
                     subjects = _prep_args(token, ("from",), self.ctx)
+                if not subjects and token.dep_ == "pobj" and token.head.lower_ == "to":
+                    # "X pleaded guilty to the murder of Y", "X confessed to the killing of Y"
+                    holder = token.head.head
+                    if holder.pos_ == "ADJ" and holder.lower_ in _CULPABLE:
+                        holder = holder.head
+                    if holder.lemma_.lower() in ("plead", "confess", "admit", "own"):
+                        subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
                 holders = [token]
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb

@@ -73,6 +73,8 @@ CASES = [
     ("Peter Dunmore, a fierce critic of Helen Marsh, resigned.", ("Peter Dunmore", "criticizes", "Helen Marsh"), "asserted"),
     ("Alan Milburn, a close ally of Tony Blair, ran the campaign.", ("Alan Milburn", "alliedWith", "Tony Blair"), "asserted"),
     ("A jury convicted Omar Dinka of murdering Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Omar Dinka pleaded guilty to killing Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Omar Dinka pleaded guilty to the murder of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Karl Lenz, a Boston lawyer, filed the suit.", ("Karl Lenz", "locatedIn", "Boston"), "asserted"),
     ("Labour shadow chancellor Ruth Calloway called the budget a fraud.", ("Ruth Calloway", "memberOf", "Labour Party"), "asserted"),
     ("Helen Marsh, the Harbour Authority's independent auditor, resigned.", ("Helen Marsh", "memberOf", "Harbour Authority"), "asserted"),
