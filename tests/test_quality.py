@@ -21,6 +21,7 @@ SETS = {
     "bbc-dev": sorted((ROOT / "tests" / "gold").glob("*.json")),
     "bbc-heldout": sorted((ROOT / "tests" / "gold" / "heldout").glob("*.json")),
     "bbc-heldout-2": sorted((ROOT / "tests" / "gold" / "heldout2").glob("*.json")),
+    "bbc-heldout-3": sorted((ROOT / "tests" / "gold" / "heldout3").glob("*.json")),
 }
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]

@@ -273,7 +273,8 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):
         votes["Organization"] += 3.0
-    if has_ner and all(_ACRONYM.match(n) for n in names) and not any(m.place_cue for m in cluster.mentions):
+    placelike = any(gaz.cities(n) or gaz.country(n) or gaz.region(n) for n in names)  # "DAYTON , Ohio": a dateline
+    if has_ner and all(_ACRONYM.match(n) for n in names) and not placelike and not any(m.place_cue for m in cluster.mentions):
         votes["Organization"] += 3.0  # "BAA", "PCS": an acronym names a body, not a person
     country = next((gaz.country(n) for n in names if gaz.country(n)), None)
     region = next((gaz.region(n) for n in names if gaz.region(n)), None)
