@@ -239,6 +239,13 @@ class _Context:
             floor = prev.start
         quoted = _quoted(sent)
         skip = quoted if token.i not in quoted else set()  # "'... the home secretary,' he said": not the speaker
+        # a possessive prefers the subject of its own sentence: "X was behind the general's death
+        # and his men smuggled drugs" (his = X, not the general)
+        if token.lower_ in ("his", "her"):
+            for i in range(token.i - 1, sent.start - 1, -1):
+                key = self.actors.actor_at(i)
+                if key and self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.type_of(key) in wanted and key != speaker and i not in skip:
+                    return key
         for i in range(token.i - 1, floor - 1, -1):
             key = self.actors.actor_at(i)
             if key and self.type_of(key) in wanted and key != speaker and i not in skip:

@@ -219,6 +219,13 @@ def test_extract_misparsed_apposition_after_a_role(nlp):
     assert ("Helen Marsh", "memberOf", "Ferrow Institute") not in found, sorted(found)
 
 
+def test_extract_possessive_pronoun_prefers_the_subject(nlp):
+    text = ("General Omar Dinka was killed last week. Officials say Peter Dunmore was behind the general's "
+            "death and that his men had betrayed the town.")
+    found = _relations(nlp, text)
+    assert ("Government", "criticizes", "Omar Dinka") not in {(s.split(" of ")[0], p, o) for s, p, o in found}, sorted(found)
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
