@@ -222,6 +222,10 @@ class _Context:
         plural = token.lower_ in _PRONOUNS_PLURAL
         wanted = ("Organization", "Group") if plural else ("Person",)
         speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") else None  # "him" in a quote is not the speaker
+        if speaker is None and token.lower_ in ("him", "her", "them") and token.dep_ in ("dobj", "dative", "pobj"):
+            # "Fox called him a disappointment": an object pronoun is not its own verb's subject
+            verb = token.head if token.dep_ != "pobj" else token.head.head
+            speaker = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
         # "Authorities say they have detained ...": the reporting subject
         head = token.head
         while head.dep_ in ("ccomp", "xcomp", "conj", "aux") and head.head.i != head.i:
@@ -792,7 +796,7 @@ class _Extractor:
 
     def claims(self) -> None:
         for rule in self.ctx.lex.by_pattern("claim"):
-            if rule.form == "demand":
+            if rule.form in ("demand", "label"):
                 continue
             for token in self.doc:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX"):
@@ -821,6 +825,28 @@ class _Extractor:
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
+
+    def labels(self) -> None:
+        """"X called Y a disappointment", "X described Y as arrogant": the complement is the verdict on Y."""
+        for rule in self.ctx.lex.by_pattern("claim"):
+            if rule.form != "label":
+                continue
+            for token in self.doc:
+                if token.lemma_.lower() not in rule.lemmas or token.pos_ != "VERB" or _negated(token, self.ctx.lex):
+                    continue
+                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                targets = [a for c in token.children if c.dep_ == "dobj" for a in self.ctx.args(c)]
+                complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+                complements += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
+                words = [w for c in complements for w in (c, *(g for g in c.children if g.dep_ in ("amod", "conj", "compound")))]
+                scores = [3.0 if (w.lower_ in rule.cues or w.lemma_.lower() in rule.cues) else valence(w, nouns=True) for w in words]
+                if rule.polarity == "negative":
+                    verdict = any(v <= -1.3 for v in scores) and not any(v >= 1.8 for v in scores if v != 3.0)
+                    verdict = verdict or any(w.lower_ in rule.cues or w.lemma_.lower() in rule.cues for w in words)
+                else:
+                    verdict = any(v >= 1.8 for v in scores) and not any(v <= -1.3 for v in scores)
+                if verdict:
+                    self.emit(rule, speakers, targets, token, speaker=speakers[0].key if speakers else None, reported=True)
 
     def demands(self) -> None:
         """"X said Y should apologise", "X says it is time for Y to resign": a demand on Y is criticism of Y."""
@@ -1111,6 +1137,18 @@ class _Extractor:
                 verb = first.head
                 persons = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
                 self.emit(rule, persons[:1], orgs[:1], first, check_negation=False, reported=False)
+            if rule is not None:
+                # "Vincent Cable, for the Liberal Democrats, called on ...": the same, in apposition
+                for t in sent:
+                    if t.lower_ == "for" and t.i >= 2 and doc[t.i - 1].text == ",":
+                        person = self.ctx.actors.actor_at(t.i - 2)
+                        j = t.i + 1 + (doc[t.i + 1].lower_ == "the" if t.i + 1 < len(doc) else 0)
+                        org = self.ctx.actors.actor_at(j) if j < len(doc) else None
+                        end = j
+                        while end < len(doc) and self.ctx.actors.actor_at(end) == org:
+                            end += 1
+                        if person and org and self.ctx.type_of(person) == "Person" and self._known_org(org) and end < len(doc) and doc[end].text == ",":
+                            self.emit(rule, [_Arg(person)], [_Arg(org)], t, check_negation=False, reported=False)
             if party_rule is not None:
                 for t in sent:
                     if t.lower_ == "party" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in elex_roles() and (t.i == sent.start or not self.ctx.actors.actor_at(t.i - 1)):
@@ -1447,6 +1485,7 @@ class _Extractor:
         self.nouns()
         self.claims()
         self.demands()
+        self.labels()
         self.judgements()
         self.roles()
         self.affiliations()

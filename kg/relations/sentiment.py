@@ -56,9 +56,10 @@ def load_valences() -> dict[str, float]:
     return table
 
 
-def valence(token: Token) -> float:
-    """The VADER valence of an evaluative token (0.0 for nouns, topical and unknown words)."""
-    if token.pos_ not in _EVALUATIVE_POS:
+def valence(token: Token, *, nouns: bool = False) -> float:
+    """The VADER valence of an evaluative token (0.0 for topical and unknown words, and for nouns
+    unless ``nouns``: a noun judges only where the syntax makes it a verdict, "called him a disgrace")."""
+    if token.pos_ not in _EVALUATIVE_POS and not (nouns and token.pos_ == "NOUN"):
         return 0.0
     table = load_valences()
     return table.get(token.lower_, table.get(token.lemma_.lower(), 0.0))

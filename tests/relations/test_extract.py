@@ -98,6 +98,11 @@ CASES = [
     ("Helen Marsh said it was time for Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ('Helen Marsh said: "Peter Dunmore should apologise."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ("Helen Marsh gave her support to Peter Dunmore's leadership bid.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh described Peter Dunmore as arrogant and reckless.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh called Peter Dunmore a brilliant leader.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
+    ('Peter Dunmore spoke. Helen Marsh called him "a disappointment of historic proportions".',
+     ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Peter Dunmore spoke. Then he hit back at Labour claims about the budget.", ("Peter Dunmore", "criticizes", "Labour Party"), "asserted"),
     # refusals of support and trust
     ("Peter Dunmore told delegates that Labour cannot be trusted on education.", ("Peter Dunmore", "criticizes", "Labour Party"), "reported"),
     ('Helen Marsh said: "I don\'t think you can rely on Peter Dunmore\'s judgement."', ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
@@ -127,6 +132,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 
 NEGATIVE = [
+    ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Helen Marsh said Peter Dunmore should not resign.", "criticizes"),
     ("Helen Marsh said Peter Dunmore had apologised.", "criticizes"),
     ("Kenya was hit. Kenyan opposition leader Peter Dunmore spoke.", "leads"),
@@ -205,6 +211,8 @@ def test_extract_the_proposals_are_the_plans_named_before(nlp):
 
 def test_extract_speaking_for_a_party(nlp):
     found = _relations(nlp, "For the Liberal Democrats, Helen Marsh said the plan was a mess.")
+    assert ("Helen Marsh", "memberOf", "Liberal Democrats") in found, sorted(found)
+    found = _relations(nlp, "Helen Marsh, for the Liberal Democrats, said the plan was a mess.")
     assert ("Helen Marsh", "memberOf", "Liberal Democrats") in found, sorted(found)
     found = _relations(nlp, "The plan was unveiled by the Conservatives. Party leader Peter Dunmore said it would work.")
     assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
