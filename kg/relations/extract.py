@@ -756,7 +756,8 @@ class _Extractor:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()):
-                subjects = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                subjects = owners if rule.possessor == "subject" else []
                 subjects += _prep_args(token, ("by",), self.ctx)
                 if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
@@ -775,6 +776,8 @@ class _Extractor:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb
                 for holder in holders:
                     objects = _prep_args(holder, rule.preps, self.ctx, owner=not rule.targets)
+                    if not objects and rule.possessor == "object" and holder is token:
+                        objects = owners  # "her murder", "his arrest": the one it happened to
                     if not objects and rule.targets:
                         # with `targets`, only those belongings stand for their owner ("misgivings about Y's plans")
                         objects = [

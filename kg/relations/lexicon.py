@@ -40,6 +40,7 @@ class Rule:
     subject_collective: bool | None = None  # True: only unnamed collectives or groups; False: only named actors
     refusal: bool = False  # fires only when the trigger is refused: "would not back X", "refused to support X"
     polarity: str | None = None  # claim rules: also fire on VADER-rated judgement words of this polarity
+    possessor: str = "subject"  # noun rules: which argument "X's <noun>" gives ("her murder": the object)
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -75,6 +76,13 @@ def _set(row: dict, key: str) -> frozenset[str]:
     if not isinstance(value, list):
         raise LexiconError(f"rule {row.get('id')!r}: {key} must be a list")
     return frozenset(str(v).lower() for v in value)
+
+
+def _possessor(row: dict, source: str) -> str:
+    value = row.get("possessor", "subject")
+    if value not in ("subject", "object"):
+        raise LexiconError(f"{source}: rule {row.get('id')!r}: possessor must be \"subject\" or \"object\"")
+    return value
 
 
 def _polarity(row: dict, source: str) -> str | None:
@@ -129,6 +137,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 subject_collective=row.get("subject_collective"),
                 refusal=bool(row.get("refusal", False)),
                 polarity=_polarity(row, source),
+                possessor=_possessor(row, source),
             )
         )
     modality = data.get("modality", {})

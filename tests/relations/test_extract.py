@@ -53,6 +53,8 @@ CASES = [
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
     ("Rebels killed Colonel Rustam Nazarov near the airport.", ("rebels", "kills", "Rustam Nazarov"), "asserted"),
     ("Police in Kenya arrested Daniel Mwangi on Friday.", ("Government of Kenya", "detains", "Daniel Mwangi"), "asserted"),
+    ("Walter Bekele was freed on Monday, a week after his arrest by the army in Kenya.",
+     ("Government of Kenya", "detains", "Walter Bekele"), "asserted"),
     ("Authorities in Tajikistan say they have captured six Afghan gunmen.", ("Government of Tajikistan", "detains", "Afghan gunmen"), "reported"),
     # alliances
     ("Saidullo Karimov may look to allies in Uzbekistan for help.",

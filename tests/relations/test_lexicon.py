@@ -34,6 +34,7 @@ def test_lexicon_covers_every_relation():
         ('[[rule]]\nid = "x"\npredicate = "accuses"\npattern = "verb"\nlemmas = ["a"]\nsubject_types = ["Robot"]\nconfidence = 0.5\n', "unknown entity type"),
         ('[[rule]]\nid = "x"\npredicate = "criticizes"\npattern = "claim"\nlemmas = ["say"]\npolarity = "angry"\nconfidence = 0.5\n', "polarity must be"),
         ('[[rule]]\nid = "x"\npredicate = "criticizes"\npattern = "verb"\nlemmas = ["say"]\npolarity = "negative"\nconfidence = 0.5\n', "only for claim rules"),
+        ('[[rule]]\nid = "x"\npredicate = "kills"\npattern = "noun"\nlemmas = ["murder"]\npossessor = "victim"\nconfidence = 0.5\n', "possessor must be"),
         ("[[rule]\n", "relations.toml"),
     ],
 )
