@@ -58,6 +58,7 @@ class _Context:
         self.lex = lexicon
         self.types = {k: a.type for k, a in actors.actors.items()}
         self._plans: list[tuple[int, int, str]] | None = None  # plan-like nouns with an owner: (token, sentence start, owner)
+        self._quote_speakers: dict[int, str] | None = None  # sentence start -> speaker of a quote sentence with no verb of saying
 
     def type_of(self, key: str) -> str:
         return self.types.get(key, "")
@@ -161,6 +162,27 @@ class _Context:
                                 return _Arg(key, direct=False)
         return None
 
+    def quote_speaker(self, sent: Span) -> str | None:
+        """Who speaks a sentence that is all quotation and names no speaker of its own.
+
+        '"... first sentence. Second sentence," he said.' and 'X said: "First. Second."': the
+        speaker named where the quotation opens or closes, in the sentence before or after.
+        """
+        if self._quote_speakers is None:
+            self._quote_speakers = _quote_speakers(self)
+        return self._quote_speakers.get(sent.start)
+
+    def reporting_subject(self, sent: Span) -> str | None:
+        """The actor that a verb of saying in ``sent`` has as subject ("X said", "he told")."""
+        for t in sent:
+            if t.lemma_.lower() in self.lex.reporting and t.pos_ in ("VERB", "AUX"):
+                for c in t.children:
+                    if c.dep_ == "nsubj":
+                        args = self.args(c)
+                        if args and self.type_of(args[0].key) in ("Person", "Organization", "Group"):
+                            return args[0].key
+        return None
+
     def appositive_name(self, token: Token) -> str | None:
         """"director of the Trust, Norman Brennan, said": the person named after a role noun's phrase, however parsed."""
         from ..entities.lexicon import load_entity_lexicon
@@ -201,7 +223,14 @@ class _Context:
         return []
 
     def _speaker(self, token: Token) -> str | None:
-        """Who "I" or "we" is: the subject of the reporting verb whose quote holds the pronoun."""
+        """Who "I" or "we" is: the subject of the reporting verb whose quote holds the pronoun,
+        or the speaker of a quotation that runs over several sentences."""
+        found = self._reporting_speaker(token)
+        if found is None and token.lower_ in _PRONOUNS_SPEAKER and not any(t.lemma_.lower() in self.lex.reporting for t in token.sent):
+            found = self.quote_speaker(token.sent)
+        return found
+
+    def _reporting_speaker(self, token: Token) -> str | None:
         node = token
         for head in _ancestors(token):
             if head.lemma_.lower() in self.lex.reporting and node.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
@@ -255,6 +284,40 @@ class _Context:
             if key and self.type_of(key) in wanted and key != speaker and i not in skip:
                 return key
         return None
+
+
+_QUOTE_MARKS = ('"', "“", "”", "''", "``")
+
+
+def _quote_speakers(ctx: "_Context") -> dict[int, str]:
+    """Sentence start -> speaker, for a sentence that opens with a quotation mark, names no speaker,
+    and continues a quotation the previous sentence opened after "X said:" or ends one that the
+    next sentence attributes ('..., he said').
+    """
+    sents = list(ctx.doc.sents)
+    speakers: dict[int, str] = {}
+    for n, sent in enumerate(sents):
+        if not len(sent) or ctx.reporting_subject(sent):
+            continue
+        speaker = None
+        if n > 0:
+            before = sents[n - 1]
+            marks = sum(1 for t in before if t.text in _QUOTE_MARKS)
+            if marks % 2 == 1 and any(t.text == ":" for t in before):
+                speaker = ctx.reporting_subject(before)  # 'X told Today: "First. <this>'
+        own_marks = sum(1 for t in sent if t.text in _QUOTE_MARKS)
+        if speaker is None and sent[0].text in _QUOTE_MARKS and own_marks == 1 and n + 1 < len(sents):
+            after = sents[n + 1]
+            if len(after) > 1 and after[0].text in (",", '"', "”") or (len(after) and after[0].text in _QUOTE_MARKS):
+                speaker = ctx.reporting_subject(after)  # '"<this> Second," X said.'
+            elif sum(1 for t in after if t.text in _QUOTE_MARKS) == 1:
+                closing = next(t for t in after if t.text in _QUOTE_MARKS)
+                tail = after[closing.i - after.start + 1 :]
+                if any(t.lemma_.lower() in ctx.lex.reporting for t in tail):
+                    speaker = ctx.reporting_subject(after)  # '"<this> Second," X said.'
+        if speaker:
+            speakers[sent.start] = speaker
+    return speakers
 
 
 def _quoted(sent: Span) -> set[int]:
@@ -828,6 +891,37 @@ class _Extractor:
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
+
+    def quotations(self) -> None:
+        """Judgements inside a quotation whose speaker is named in the sentence before or after."""
+        rules = [r for r in self.ctx.lex.by_pattern("claim") if r.form is None and r.polarity]
+        for sent in self.doc.sents:
+            speaker = self.ctx.quote_speaker(sent)
+            if speaker is None:
+                continue
+            root = sent.root
+            for part in [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
+                if _conditional(part):
+                    continue
+                other_parts = {t.i for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
+                subjects = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")]
+                # only named actors (or what they own): a pronoun inside a quotation is too uncertain
+                accused = [a for c in subjects for a in (self.ctx.args(c) if c.pos_ != "PRON" else []) or _owner(c, self.ctx)]
+                accused = [a for a in accused if a.key != speaker and (a.direct or not subjects[0].pos_ == "PRON")]
+                if not accused:
+                    continue
+                for rule in rules:
+                    cue = any(
+                        (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues)
+                        for t in part.subtree
+                        if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
+                    )
+                    own_negation = any(c.dep_ == "neg" for c in part.children)
+                    if cue and own_negation:
+                        continue
+                    if cue or _judged(part, other_parts, rule.polarity):
+                        self.emit(rule, [_Arg(speaker, False)], accused, part, speaker=speaker, reported=True, check_negation=False)
+                        break
 
     def labels(self) -> None:
         """"X called Y a disappointment", "X described Y as arrogant": the complement is the verdict on Y."""
@@ -1489,6 +1583,7 @@ class _Extractor:
         self.claims()
         self.demands()
         self.labels()
+        self.quotations()
         self.judgements()
         self.roles()
         self.affiliations()

@@ -236,6 +236,18 @@ def test_extract_possessive_pronoun_prefers_the_subject(nlp):
     assert ("Government", "criticizes", "Omar Dinka") not in {(s.split(" of ")[0], p, o) for s, p, o in found}, sorted(found)
 
 
+def test_extract_quotation_over_two_sentences(nlp):
+    found = _relations(nlp, '"Peter Dunmore has betrayed this town. He must go," Helen Marsh said on Monday.')
+    assert ("Helen Marsh", "criticizes", "Peter Dunmore") in found, sorted(found)
+    found = _relations(nlp, 'Helen Marsh told reporters: "It is true. Peter Dunmore has been reckless and arrogant."')
+    evidence = found[("Helen Marsh", "criticizes", "Peter Dunmore")]
+    assert evidence.modality == "reported" and evidence.attributed_to == "helen-marsh"
+    found = _relations(nlp, '"We will oppose the Green Party at every turn. It is time," Helen Marsh said.')
+    assert ("Helen Marsh", "opposes", "Green Party") in found, sorted(found)
+    # a sentence outside any quotation is nobody's quote
+    assert not _relations(nlp, "Helen Marsh spoke on Monday. Peter Dunmore has been reckless and arrogant.")
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
