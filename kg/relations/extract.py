@@ -38,6 +38,9 @@ _MONTHS = {m: i for i, m in enumerate("january february march april may june jul
 _ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
 # nouns for what an actor proposes or does, which later "the proposals" may stand for
 _PLAN_NOUNS = frozenset({"plan", "proposal", "scheme", "bill", "measure", "policy", "reform", "legislation", "idea", "strategy", "initiative", "order"})
+_INSTRUMENTS = frozenset({"shot", "shots", "bullet", "bullets", "bomb", "bombs", "blast", "grenade", "round", "rounds", "missile", "rocket"})
+# verbs whose passive subject (or object) did what "of"/"with" names: "X was convicted of the murder of Y"
+_CHARGING = frozenset({"convict", "charge", "accuse", "sentence", "jail", "imprison", "indict", "try", "arrest", "suspect", "hang", "execute"})
 _CULPABLE = frozenset({"guilty", "responsible", "culpable"})
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
@@ -531,6 +534,10 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
         return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return [_Arg(a.key, False) for a in ctx.args(verb.head)]  # "X, now working for Y, said"
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _INSTRUMENTS and verb.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        # "X fired the shots that killed Y", "the bomb X planted killed Y"
+        holder = verb.head.head
+        return [_Arg(a.key, False) for c in holder.children if c.dep_ == "nsubj" for a in ctx.args(c)]
     if verb.dep_ == "relcl":
         head = verb.head
         found = ctx.args(head)
@@ -544,6 +551,8 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
         control = verb.head.head
         if control.pos_ == "ADJ" and control.dep_ in ("oprd", "acomp", "xcomp") and control.lower_ in _CULPABLE:
             control = control.head  # "X pleaded guilty to killing Y"
+        if control.dep_ == "acl" and control.tag_ == "VBN":
+            return [_Arg(a.key, False) for a in ctx.args(control.head)]  # "X, convicted of murdering Y"
         objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)]
         if objects:
             return [_Arg(a.key, False) for a in objects]
@@ -834,6 +843,10 @@ class _Extractor:
                         holder = holder.head
                     if holder.lemma_.lower() in ("plead", "confess", "admit", "own"):
                         subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
+                if not subjects and token.dep_ == "pobj" and token.head.lower_ in ("of", "for", "with") and token.head.head.lemma_.lower() in _CHARGING:
+                    # "X was convicted of Y's killing", "police charged X with the murder of Y"
+                    verb = token.head.head
+                    subjects = [_Arg(a.key, False) for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for a in self.ctx.args(c)]
                 holders = [token]
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb
@@ -1422,7 +1435,9 @@ class _Extractor:
                 if following and (token.dep_ == "compound" or following not in {t.key for t in targets}):
                     holders.append(_Arg(following))  # "Kennedy assassin Lee Harvey Oswald", "Blair ally Alan Milburn"
                 holders = [h for h in holders if h.key not in {t.key for t in targets}]
-                self.emit(rule, holders, targets, token)
+                # an agent noun states its relation by itself ("when called to examine Y's assassin, X, ...
+                # he refused" does not deny it); only the copula can negate it ("X is not Y's rival")
+                self.emit(rule, holders, targets, token, check_negation=token.dep_ == "attr")
                 break
 
     def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
