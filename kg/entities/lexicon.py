@@ -7,7 +7,7 @@ is immutable and cached, so the lexicons are read once per process.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -41,6 +41,7 @@ class EntityLexicon:
     collectives: tuple[Collective, ...]
     demonyms: dict[str, str | None]  # lower-cased form -> ISO code (None: no single country)
     metonyms: dict[str, str]  # lower-cased name -> ISO code
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "gov" -> "governor"
 
     @property
     def roles(self) -> frozenset[str]:
@@ -119,6 +120,7 @@ def load_entity_lexicon() -> EntityLexicon:
         collectives=tuple(rules),
         demonyms=demonyms,
         metonyms=metonyms,
+        abbreviations={k.lower(): str(v).lower() for k, v in actors.get("titles", {}).get("abbreviations", {}).items()},
     )
 
 

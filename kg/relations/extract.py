@@ -1145,6 +1145,7 @@ class _Extractor:
             role, r = _role_at(doc, j, elex), j
             if role is None and title_at is not None and (doc[j].is_lower or doc[j].lower_ in elex.portfolio_words or self.ctx.actors.actor_at(j)):
                 role, r = doc[title_at].lower_.rstrip("."), title_at  # a member, whatever the office
+                role = elex.abbreviations.get(role, role)  # "Ohio Gov. X": the governor
             if role is None:
                 org = self.ctx.actors.actor_at(j)
                 if org and org != person and self._known_org(org) and rules.get("member"):
@@ -1195,6 +1196,8 @@ class _Extractor:
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
+                if form == "leads":
+                    self._leader_lives_in(person, [_Arg(org)], doc[r])  # "Ohio Gov. X" lives in Ohio
 
     def possessions(self) -> None:
         """"X's government" (X leads it), "X's union, the FDA" and "X, the government's reviewer" (X is a member)."""

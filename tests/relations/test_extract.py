@@ -82,6 +82,8 @@ CASES = [
     ("Asked to examine Walter Bekele's assassin, Omar Dinka, the doctor refused.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka pleaded guilty to the murder of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Karl Lenz, a Boston lawyer, filed the suit.", ("Karl Lenz", "locatedIn", "Boston"), "asserted"),
+    ("Ohio Gov. Karl Lenz signed the bill.", ("Karl Lenz", "leads", "Ohio"), "asserted"),
+    ("Ohio Gov. Karl Lenz signed the bill.", ("Karl Lenz", "locatedIn", "Ohio"), "asserted"),
     ("Labour shadow chancellor Ruth Calloway called the budget a fraud.", ("Ruth Calloway", "memberOf", "Labour Party"), "asserted"),
     ("Helen Marsh, the Harbour Authority's independent auditor, resigned.", ("Helen Marsh", "memberOf", "Harbour Authority"), "asserted"),
     ("It suited Peter Dunmore's union, the Ferrow Dockers Association, to strike.",
