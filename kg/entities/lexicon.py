@@ -42,6 +42,7 @@ class EntityLexicon:
     demonyms: dict[str, str | None]  # lower-cased form -> ISO code (None: no single country)
     metonyms: dict[str, str]  # lower-cased name -> ISO code
     abbreviations: dict[str, str] = field(default_factory=dict)  # "gov" -> "governor"
+    armed_words: frozenset[str] = frozenset()  # names of organisations that can use force
 
     @property
     def roles(self) -> frozenset[str]:
@@ -121,6 +122,7 @@ def load_entity_lexicon() -> EntityLexicon:
         demonyms=demonyms,
         metonyms=metonyms,
         abbreviations={k.lower(): str(v).lower() for k, v in actors.get("titles", {}).get("abbreviations", {}).items()},
+        armed_words=_words(actors, "armed", "words", "actors.toml"),
     )
 
 

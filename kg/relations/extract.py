@@ -741,11 +741,8 @@ class _Extractor:
                     continue
                 if not rule.accepts(self.ctx.type_of(s.key), self.ctx.type_of(o.key)):
                     continue
-                if rule.subject_collective is not None:
-                    actor = self.ctx.actors.actors.get(s.key)
-                    unnamed = actor is not None and (actor.collective or actor.type == "Group")
-                    if unnamed != rule.subject_collective:
-                        continue
+                if rule.force is not None and self._forceful(s.key, o.key) != rule.force:
+                    continue
                 if rule.predicate == "locatedIn" and self.ctx.type_of(o.key) != "Location":
                     continue
                 confidence = base if base is not None else rule.confidence
@@ -774,6 +771,19 @@ class _Extractor:
                 old = self.relations.get(key)
                 if old is None or old.evidence.confidence < evidence.confidence:
                     self.relations[key] = Relation(s.key, rule.predicate, o.key, evidence)
+
+    def _forceful(self, subject: str, obj: str) -> bool:
+        """Whether an "attack" by ``subject`` on ``obj`` is physical: unnamed collectives and groups,
+        armed organisations ("the Taliban", "the Lanskoy militia"), or anyone attacking a place."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        actor = self.ctx.actors.actors.get(subject)
+        if actor is None:
+            return False
+        if actor.collective or actor.type == "Group" or self.ctx.type_of(obj) == "Location":
+            return True
+        words = {w.strip(".,'’").lower() for w in actor.label.replace("-", " ").split()} | {actor.label.lower()}
+        return actor.type == "Organization" and bool(words & load_entity_lexicon().armed_words)
 
     # -- patterns --------------------------------------------------------------
     def verbs(self) -> None:

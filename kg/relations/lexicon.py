@@ -37,7 +37,7 @@ class Rule:
     object_types: frozenset[str] = frozenset()
     form: str | None = None
     deep_object: bool = False  # look inside a non-actor object: "criticised [Blair's] plans"
-    subject_collective: bool | None = None  # True: only unnamed collectives or groups; False: only named actors
+    force: bool | None = None  # True: only subjects that can use force (collectives, groups, armed organisations, or a place attacked); False: only others
     refusal: bool = False  # fires only when the trigger is refused: "would not back X", "refused to support X"
     polarity: str | None = None  # claim rules: also fire on VADER-rated judgement words of this polarity
     possessor: str = "subject"  # noun rules: which argument "X's <noun>" gives ("her murder": the object)
@@ -134,7 +134,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 object_types=frozenset(title[t] for t in _set(row, "object_types")),
                 form=row.get("form"),
                 deep_object=bool(row.get("deep_object", False)),
-                subject_collective=row.get("subject_collective"),
+                force=row.get("force"),
                 refusal=bool(row.get("refusal", False)),
                 polarity=_polarity(row, source),
                 possessor=_possessor(row, source),

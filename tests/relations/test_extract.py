@@ -265,6 +265,16 @@ def test_extract_verbal_attack_by_person_is_criticism(nlp):
     assert not [t for t in found if t[1] == "attacks"]
 
 
+def test_extract_attack_by_an_armed_organisation_or_on_a_place_is_physical(nlp):
+    found = _relations(nlp, "The Taliban attacked Hamid Karzai's convoy near Kabul.")
+    assert ("Taliban", "attacks", "Hamid Karzai") in found, sorted(found)
+    found = _relations(nlp, "Ken Smith attacked Kabul with rockets.")
+    assert ("Ken Smith", "attacks", "Kabul") in found, sorted(found)
+    # a party's attack on a person is words
+    found = _relations(nlp, "The Labour Party attacked Michael Howard over the posters.")
+    assert ("Labour Party", "criticizes", "Michael Howard") in found and not [t for t in found if t[1] == "attacks"]
+
+
 def test_extract_event_place_and_date(nlp):
     found = _relations(nlp, "On 3 May 2014 in Khorog, special forces attacked the rebels in Tajikistan.")
     evidence = next(e for (s, p, o), e in found.items() if p == "attacks")
