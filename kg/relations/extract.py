@@ -1075,7 +1075,9 @@ class _Extractor:
                     break
                 title_tokens.insert(0, doc[j].lower_)
                 j -= 1
-            if not title_tokens or "shadow" in title_tokens or "former" in title_tokens or (j >= 0 and self.ctx.actors.actor_at(j)):
+            if j >= 1 and doc[j].text == "-" and doc[j - 1].lower_ in ("ex", "former"):
+                continue  # "ex-minister": not in government now
+            if not title_tokens or {"shadow", "former", "ex", "then", "outgoing"} & set(title_tokens) or (j >= 0 and self.ctx.actors.actor_at(j)):
                 continue
             qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), None)
             country = qualifier or country
@@ -1168,6 +1170,8 @@ class _Extractor:
                         self.emit(rules["member"], [_Arg(person)], [_Arg(org)], doc[p], base=0.6, check_negation=False, reported=False)
                 continue
             k = r - (3 if "-" in role else 2 if " " in role else 1)
+            if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ in ("ex", "former", "then"):
+                k -= 2  # "Tory ex-minister X": a former office still tells the party
             steps = 0
             while k >= 0 and steps < 3 and (doc[k].lower_ in elex.portfolio_words or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))) and not self.ctx.actors.actor_at(k):
                 k -= 1
@@ -1205,7 +1209,16 @@ class _Extractor:
             form = _role_form(role, doc, r, elex)
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
-                self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
+                members = [_Arg(person)]
+                if doc[r].tag_ in ("NNS", "NNPS"):
+                    # "Railtrack managers A, B and C": the plural role covers the whole list
+                    head = next((t for t in doc[start:p + 4] if self.ctx.actors.actor_at(t.i) == person and self.ctx.actors.actor_at(t.head.i) != person), None)
+                    frontier = [head] if head is not None else []
+                    while frontier:
+                        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+                        members += [_Arg(k2) for c in nxt if (k2 := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k2) == "Person"]
+                        frontier = nxt
+                self.emit(rules[form], members, [_Arg(org)], doc[r], check_negation=False, reported=False)
                 if form == "leads":
                     self._leader_lives_in(person, [_Arg(org)], doc[r])  # "Ohio Gov. X" lives in Ohio
 

@@ -198,6 +198,14 @@ def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
     assert ("Peter Dunmore", "criticizes", "Tom Hale") in found, sorted(found)
 
 
+def test_extract_former_office_and_plural_roles(nlp):
+    found = _relations(nlp, "Tory ex-minister Peter Dunmore said the plan was wrong.")
+    assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
+    assert not [t for t in found if t[2].startswith("Government")], sorted(found)
+    found = _relations(nlp, "The Ferrow Group managers Helen Marsh, Tom Hale and Peter Dunmore were charged.")
+    assert {t[0] for t in found if t[1:] == ("memberOf", "Ferrow Group")} == {"Helen Marsh", "Tom Hale", "Peter Dunmore"}, sorted(found)
+
+
 def test_extract_a_department_before_a_role_is_the_brief_of_the_party_before_it(nlp):
     found = _relations(nlp, "Lib Dem Treasury spokesman Peter Dunmore also spoke.")
     assert ("Peter Dunmore", "memberOf", "Liberal Democrats") in found, sorted(found)
