@@ -1080,6 +1080,10 @@ class _Extractor:
             if not title_tokens or {"shadow", "former", "ex", "then", "outgoing"} & set(title_tokens) or (j >= 0 and self.ctx.actors.actor_at(j)):
                 continue
             qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), None)
+            # "South African president X": a nationality the lexicon cannot place is not the article's country
+            foreign = [t for t in doc[j + 1 : start] if t.text[:1].isupper() and t.lower_ not in elex.person_titles | elex.roles | elex.government_leads | elex.government_members | elex.portfolio_words]
+            if qualifier is None and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in elex.demonyms for t in foreign):
+                continue
             country = qualifier or country
             if not country:
                 continue
@@ -1681,6 +1685,11 @@ def _role_form(role: str, doc: Doc, i: int, lex) -> str:
     start = i - len(role.replace("-", " - ").split()) + 1
     if start > 0 and doc[start - 1].lower_ in _SUB_ROLE:
         return "member"
+    for t in reversed(doc[max(start - 3, 0) : start]):
+        if t.lower_ in ("deputy", "vice", "assistant"):
+            return "member"  # "deputy Conservative chairman X" (the tagger may call "deputy" a verb)
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+            break
     return "leads"
 
 

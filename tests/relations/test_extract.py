@@ -206,6 +206,13 @@ def test_extract_former_office_and_plural_roles(nlp):
     assert {t[0] for t in found if t[1:] == ("memberOf", "Ferrow Group")} == {"Helen Marsh", "Tom Hale", "Peter Dunmore"}, sorted(found)
 
 
+def test_extract_deputy_and_foreign_titles(nlp):
+    found = _relations(nlp, "Then deputy Conservative Chairman Peter Dunmore was reported to have spoken.")
+    assert ("Peter Dunmore", "memberOf", "Conservative Party") in found and ("Peter Dunmore", "leads", "Conservative Party") not in found
+    found = _relations(nlp, "Helen Marsh met reporters in London. South African president Peter Dunmore attacked British imperialists.")
+    assert not [t for t in found if t[1] == "leads"], sorted(found)
+
+
 def test_extract_a_department_before_a_role_is_the_brief_of_the_party_before_it(nlp):
     found = _relations(nlp, "Lib Dem Treasury spokesman Peter Dunmore also spoke.")
     assert ("Peter Dunmore", "memberOf", "Liberal Democrats") in found, sorted(found)
