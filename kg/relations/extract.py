@@ -275,6 +275,17 @@ class _Context:
             floor = prev.start
         quoted = _quoted(sent)
         skip = quoted if token.i not in quoted else set()  # "'... the home secretary,' he said": not the speaker
+        # a subject "he"/"she" opening its sentence continues the previous sentence's subject
+        # ("Howard spoke ... about Mrs Dixon. He hit back at ..."): centering, before recency
+        if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and prev is not None:
+            earlier = [i for i in range(sent.start, token.i) if self.type_of(self.actors.actor_at(i) or "") in wanted]
+            if not earlier:
+                root = prev.root
+                for c in root.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        key = self.actors.actor_at(c.i)
+                        if key and self.type_of(key) in wanted and key != speaker:
+                            return key
         # a possessive prefers the subject of its own sentence: "X was behind the general's death
         # and his men smuggled drugs" (his = X, not the general)
         if token.lower_ in ("his", "her"):
@@ -898,6 +909,8 @@ class _Extractor:
                         other_parts = {t.i for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
                         cue = any(
                             (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
+                            # a preposition cue only after "be": "X was behind the attack", not "lag behind"
+                            and (t.pos_ != "ADP" or t.head.lemma_.lower() == "be")
                             for t in part.subtree
                             if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
                         )
@@ -1501,6 +1514,8 @@ class _Extractor:
                     continue
                 if token.pos_ != "NOUN":
                     continue
+                if any(c.dep_ == "poss" for c in token.children):
+                    continue  # "his supporters in Westminster": whose allies they are, not where X turns
                 partners = self._reach(token, ("in", "across", "from", "with", "among", "inside", "abroad"), depth=3)
                 partners = [a for a in partners if self.ctx.type_of(a.key) in ("Person", "Organization", "Group", "Location")]
                 head = token

@@ -269,6 +269,19 @@ def test_extract_quotation_over_two_sentences(nlp):
     assert not _relations(nlp, "Helen Marsh spoke on Monday. Peter Dunmore has been reckless and arrogant.")
 
 
+def test_extract_subject_pronoun_continues_the_previous_subject(nlp):
+    text = "Peter Dunmore was asked about Helen Marsh on Monday. He hit back at Labour claims about the budget."
+    found = _relations(nlp, text)
+    assert ("Peter Dunmore", "criticizes", "Labour Party") in found, sorted(found)
+    assert ("Helen Marsh", "criticizes", "Labour Party") not in found
+
+
+def test_extract_preposition_cue_needs_be_and_possessed_supporters_are_no_allies(nlp):
+    assert not _relations(nlp, "Ivo Brankov says polls suggest the Green Party still lags behind Labour on health.")
+    found = _relations(nlp, "Peter Dunmore stepped in, to the relief of many of his supporters in Westminster.")
+    assert not [t for t in found if t[1] == "alliedWith"], sorted(found)
+
+
 def test_extract_possessed_government_is_led(nlp):
     found = _relations(nlp, "Michael Howard was home secretary in John Major's government.")
     assert ("John Major", "leads", "Government") in {(s, p, o.split(" of ")[0]) for s, p, o in found}, sorted(found)
