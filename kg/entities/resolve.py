@@ -155,6 +155,9 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
     return {code: w / total for code, w in weights.items()}
 
 
+_REGNAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "tsar", "czar", "ex-king", "ex-queen", "saint", "st"})
+
+
 def _double_barrelled(clusters: list[_Cluster], word: str, lex: EntityLexicon) -> _Cluster | None:
     """The one person cluster whose hyphenated surname starts with ``word`` ("kilroy" -> "kilroy-silk")."""
     found = [
@@ -206,8 +209,10 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
                 target = singles.get(key)
             if target is None:
                 target = _double_barrelled(clusters, key, lex)  # "Kilroy" for "Robert Kilroy-Silk"
-            if target is None and m.label in ("PERSON", "PROPN"):
+            regnal = m.text.split()[0].lower().strip("-") in _REGNAL
+            if target is None and m.label in ("PERSON", "PROPN") and not regnal:
                 # a first name alone ("Robert") joins the one person whose full name starts with it
+                # (not a monarch's or a pope's single name: "King Michael" is not Michael Ancram)
                 firsts = [c for c in clusters if any(n.split()[0] == key for n in c.full_names()) and not _is_org_name(" ".join(c.full_names()), lex)]
                 target = firsts[0] if len(firsts) == 1 else None
             if target is None:

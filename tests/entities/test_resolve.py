@@ -219,3 +219,10 @@ def test_resolve_known_organisation_missed_by_the_ruler(nlp):
 def test_resolve_acronym_is_an_organisation(nlp):
     actors = _actors(nlp, "The airport operator BAA repeated its backing for the scheme on Monday.")
     assert {a.label: a.type for a in actors.actors.values()}["BAA"] == "Organization"
+
+
+@pytest.mark.model
+def test_resolve_a_monarchs_single_name_is_not_a_first_name(nlp):
+    actors = _actors(nlp, "Tory spokesman Michael Dunmore spoke. His wife is the daughter of ex-King Michael of Ruritania.")
+    labels = {a.label for a in actors.actors.values() if a.type == "Person"}
+    assert "Michael Dunmore" in labels and "Michael" in labels, labels
