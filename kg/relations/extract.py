@@ -1178,13 +1178,17 @@ class _Extractor:
             if role is None:
                 org = self.ctx.actors.actor_at(j)
                 if org and org != person and self._known_org(org) and rules.get("member"):
-                    # "Tory Michael Howard", "Lib Dem Mark Oaten": a party name right before the person
-                    self.emit(rules["member"], [_Arg(person)], [_Arg(org)], doc[j], base=0.6, check_negation=False, reported=False)
+                    # "Tory Michael Howard", "Lib Dem Mark Oaten", "Tories Ken Clarke and George Young":
+                    # a party name right before the person (or the list)
+                    members = [_Arg(person)] + (self._listed_with(person, start) if doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.endswith("s") else [])
+                    self.emit(rules["member"], members, [_Arg(org)], doc[j], base=0.6, check_negation=False, reported=False)
                     continue
                 if doc[j].text in ("'s", "’s") and j > 0:
                     org = self.ctx.actors.actor_at(j - 1)
                     if org and org != person and self.ctx.type_of(org) in ("Organization",) and rules.get("member"):
-                        self.emit(rules["member"], [_Arg(person)], [_Arg(org)], doc[p], base=0.6, check_negation=False, reported=False)
+                        # "Labour's Robin Cook and Tony Wright"
+                        members = [_Arg(person)] + self._listed_with(person, start)
+                        self.emit(rules["member"], members, [_Arg(org)], doc[p], base=0.6, check_negation=False, reported=False)
                 continue
             k = r - (3 if "-" in role else 2 if " " in role else 1)
             if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ in ("ex", "former", "then"):
@@ -1228,13 +1232,7 @@ class _Extractor:
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 members = [_Arg(person)]
                 if doc[r].tag_ in ("NNS", "NNPS"):
-                    # "Railtrack managers A, B and C": the plural role covers the whole list
-                    head = next((t for t in doc[start:p + 4] if self.ctx.actors.actor_at(t.i) == person and self.ctx.actors.actor_at(t.head.i) != person), None)
-                    frontier = [head] if head is not None else []
-                    while frontier:
-                        nxt = [c for t in frontier for c in t.children if c.dep_ == "conj"]
-                        members += [_Arg(k2) for c in nxt if (k2 := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k2) == "Person"]
-                        frontier = nxt
+                    members += self._listed_with(person, start)  # "Railtrack managers A, B and C": the whole list
                 self.emit(rules[form], members, [_Arg(org)], doc[r], check_negation=False, reported=False)
                 if form == "leads":
                     self._leader_lives_in(person, [_Arg(org)], doc[r])  # "Ohio Gov. X" lives in Ohio
@@ -1357,6 +1355,17 @@ class _Extractor:
                     if key and self.ctx.type_of(key) == "Person":
                         persons = [_Arg(key)]
             self.emit(rule, persons[:1], bodies[:1], token, check_negation=False, reported=False)
+
+    def _listed_with(self, person: str, start: int) -> list[_Arg]:
+        """The persons coordinated with ``person``'s mention that starts at ``start`` ("A, B and C")."""
+        head = next((t for t in self.doc[start : start + 6] if self.ctx.actors.actor_at(t.i) == person and self.ctx.actors.actor_at(t.head.i) != person), None)
+        found: list[_Arg] = []
+        frontier = [head] if head is not None else []
+        while frontier:
+            nxt = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+            found += [_Arg(k) for c in nxt if (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Person" and k != person]
+            frontier = nxt
+        return found
 
     def _brief(self, org: str, role_token: Token, elex) -> bool:
         """Whether ``org`` only names the brief of a role that a party before it holds ("Lib Dem Treasury spokesman")."""

@@ -213,6 +213,14 @@ def test_extract_deputy_and_foreign_titles(nlp):
     assert not [t for t in found if t[1] == "leads"], sorted(found)
 
 
+def test_extract_party_before_a_list_of_names(nlp):
+    found = _relations(nlp, "The debate drew Tories Peter Dunmore and Helen Marsh, and Labour's Tom Hale and Ivo Brankov.")
+    members = {(t[0], t[2]) for t in found if t[1] == "memberOf"}
+    assert {("Peter Dunmore", "Conservative Party"), ("Helen Marsh", "Conservative Party"), ("Tom Hale", "Labour Party")} <= members, sorted(found)
+    assert ("Helen Marsh", "memberOf", "Labour Party") not in found
+    assert ("Tom Hale", "memberOf", "Labour Party") in _relations(nlp, "Tom Hale has defected to Labour.")
+
+
 def test_extract_a_department_before_a_role_is_the_brief_of_the_party_before_it(nlp):
     found = _relations(nlp, "Lib Dem Treasury spokesman Peter Dunmore also spoke.")
     assert ("Peter Dunmore", "memberOf", "Liberal Democrats") in found, sorted(found)
