@@ -111,6 +111,9 @@ def known_entities_filter(entities: Iterable[Span], spans: Iterable[Span]) -> li
     spans = sorted(spans, key=lambda s: (s.start, -len(s)))
     chosen: list[Span] = []
     for span in spans:
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS") and doc[span.end].dep_ != "compound" and span[-1].dep_ == "compound" and span[-1].head.i == span.end:
+            continue  # "BNP Paribas": a longer name that starts with a known one is another name
         if not any(span.start < c.end and c.start < span.end for c in chosen):
             chosen.append(span)
     result = list(chosen)

@@ -227,6 +227,13 @@ def _is_country_name(text: str) -> bool:
     return load_gazetteer().country(normalise_name(text)) is not None
 
 
+# words that name a part of a known organisation after its name ("BBC Radio 4", "Labour HQ")
+_SUB_BRANDS = frozenset(
+    "radio news online one two three four five world tv television scotland wales ireland cymru sport "
+    "hq headquarters website party group conference".split()
+)
+
+
 def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC")."""
     from .lexicon import known_names
@@ -241,7 +248,9 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
         return None
     rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
     if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
-        return canonical
+        # "BBC Radio 4", "BBC News Online": a part of the organisation; "BNP Paribas" is another company
+        if all(t.like_num or t.is_lower or t.lower_ in _SUB_BRANDS for t in rest):
+            return canonical
     return None
 
 

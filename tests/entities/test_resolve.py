@@ -226,3 +226,11 @@ def test_resolve_a_monarchs_single_name_is_not_a_first_name(nlp):
     actors = _actors(nlp, "Tory spokesman Michael Dunmore spoke. His wife is the daughter of ex-King Michael of Ruritania.")
     labels = {a.label for a in actors.actors.values() if a.type == "Person"}
     assert "Michael Dunmore" in labels and "Michael" in labels, labels
+
+
+@pytest.mark.model
+def test_resolve_a_longer_name_starting_with_a_known_one_is_another_name(nlp):
+    # "BNP" is a known party; "BNP Paribas" is a bank, and "BBC Radio 4" is still the BBC
+    actors = _actors(nlp, "Analyst Helen Marsh of BNP Paribas spoke to BBC Radio 4 on Monday.")
+    labels = {a.label for a in actors.actors.values()}
+    assert "British National Party" not in labels and "BBC" in labels, labels
