@@ -43,6 +43,7 @@ class EntityLexicon:
     metonyms: dict[str, str]  # lower-cased name -> ISO code
     abbreviations: dict[str, str] = field(default_factory=dict)  # "gov" -> "governor"
     armed_words: frozenset[str] = frozenset()  # names of organisations that can use force
+    titles_absent: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that country lacks
 
     @property
     def roles(self) -> frozenset[str]:
@@ -123,6 +124,10 @@ def load_entity_lexicon() -> EntityLexicon:
         metonyms=metonyms,
         abbreviations={k.lower(): str(v).lower() for k, v in actors.get("titles", {}).get("abbreviations", {}).items()},
         armed_words=_words(actors, "armed", "words", "actors.toml"),
+        titles_absent={
+            code.upper(): frozenset(t.lower() for t in titles)
+            for code, titles in actors.get("government_titles", {}).get("absent", {}).items()
+        },
     )
 
 

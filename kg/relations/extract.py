@@ -1105,6 +1105,8 @@ class _Extractor:
                 form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
                 if form is None or rules.get(form) is None:
                     continue
+                if qualifier is None and phrase in elex.titles_absent.get(country, frozenset()):
+                    break  # "President X" in a British story: Britain has no president, so X is someone else's
                 place = load_gazetteer().country_by_code(country)
                 label = government_label(place)
                 key = slugify(label)
@@ -1692,7 +1694,8 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "
 
 _SUB_ROLE = frozenset(
     "political foreign home diplomatic economics economic business sports arts health education security assistant "
-    "associate deputy vice junior regional legal technical music news city defence defense science".split()
+    "associate deputy vice junior regional legal technical music news city defence defense science election elections "
+    "campaign communications press policy police research".split()
 )
 
 

@@ -221,6 +221,13 @@ def test_extract_party_before_a_list_of_names(nlp):
     assert ("Tom Hale", "memberOf", "Labour Party") in _relations(nlp, "Tom Hale has defected to Labour.")
 
 
+def test_extract_offices_a_country_lacks_and_sub_roles(nlp):
+    text = "Helen Marsh spoke in London about Britain and the Home Office. She met President Peter Dunmore in Paris."
+    assert not [t for t in _relations(nlp, text) if t[1] == "leads"], sorted(_relations(nlp, text))
+    found = _relations(nlp, "Labour election chief Peter Dunmore denied the claim.")
+    assert ("Peter Dunmore", "memberOf", "Labour Party") in found and ("Peter Dunmore", "leads", "Labour Party") not in found
+
+
 def test_extract_a_department_before_a_role_is_the_brief_of_the_party_before_it(nlp):
     found = _relations(nlp, "Lib Dem Treasury spokesman Peter Dunmore also spoke.")
     assert ("Peter Dunmore", "memberOf", "Liberal Democrats") in found, sorted(found)
