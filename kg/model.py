@@ -63,7 +63,7 @@ class Mention:
     known: bool = False  # matched a canonical organisation of kg/data/organizations.tsv
     place_cue: bool = False  # followed by a place word ("the Gorno-Badakhshan region")
     org_cue: bool = False  # in apposition with an organisation noun ("her new party, Veritas")
-    locative: bool = False  # in a place slot: "at X", "in X", "Woodhill, X,"
+    locative: bool = False  # in a place slot: "at X", "in X", "Harwood, X,"
 
 
 @dataclass

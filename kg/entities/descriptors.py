@@ -125,7 +125,7 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
     registry: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for person, tokens in _introductions(doc, by_token, persons):
         if any(t.lower_ in _PAST for t in tokens):
-            continue  # "former chancellor Ken Clarke" is not "the chancellor"
+            continue  # "former chancellor Jane Roe" is not "the chancellor"
         words, orgs = _words(tokens, by_token)
         for form in _forms(words, lex):
             registry[form][person] |= orgs

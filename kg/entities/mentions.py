@@ -123,7 +123,7 @@ def _locative(span: Span) -> bool:
 
 
 def _town_of(span: Span) -> bool:
-    """The first name of "Town, County," ("Woodhill, Milton Keynes,", "Hinckley, Leicestershire.")."""
+    """The first name of "Town, County," ("Harwood, Milton Keynes,", "Hinckley, Leicestershire.")."""
     doc, end = span.doc, span.end
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC") and doc[end + 1].ent_iob_ == "B":
         after = doc[end + 1]
@@ -365,7 +365,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             continue
         if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i > token.i:
             continue  # part of a longer name; its head starts the mention
-        place_head = token.dep_ == "compound" and token.head.is_lower and token.head.lower_ in lex.place_words  # "at Belmarsh prison"
+        place_head = token.dep_ == "compound" and token.head.is_lower and token.head.lower_ in lex.place_words  # "at Harwood prison"
         if (token.dep_ not in _ARGUMENT_DEPS and not place_head) or token.lower_ in _MONTHS or not token.text[:1].isupper():
             continue
         start = token.i
@@ -381,8 +381,8 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         span = doc[start : token.i + 1]
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Belmarsh prison"
-        end = token.i + 2 if place_head else token.i + 1  # "Belmarsh prison": the place word is part of the name
+        place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Harwood prison"
+        end = token.i + 2 if place_head else token.i + 1  # "Harwood prison": the place word is part of the name
         mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span), locative=_locative(span), place_cue=place_cue)
         if mention is not None:
             covered.update(range(start, end))

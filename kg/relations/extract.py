@@ -187,7 +187,7 @@ class _Context:
         return None
 
     def appositive_name(self, token: Token) -> str | None:
-        """"director of the Trust, Norman Brennan, said": the person named after a role noun's phrase, however parsed."""
+        """"director of the Trust, Jane Roe, said": the person named after a role noun's phrase, however parsed."""
         from ..entities.lexicon import load_entity_lexicon
 
         if token.pos_ != "NOUN" or token.lower_ not in load_entity_lexicon().roles or self.actors.actor_at(token.i):
@@ -255,7 +255,7 @@ class _Context:
         wanted = ("Organization", "Group") if plural else ("Person",)
         speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") else None  # "him" in a quote is not the speaker
         if speaker is None and token.lower_ in ("him", "her", "them") and token.dep_ in ("dobj", "dative", "pobj"):
-            # "Fox called him a disappointment": an object pronoun is not its own verb's subject
+            # "Roe called him a disappointment": an object pronoun is not its own verb's subject
             verb = token.head if token.dep_ != "pobj" else token.head.head
             speaker = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
         # "Authorities say they have detained ...": the reporting subject
@@ -276,7 +276,7 @@ class _Context:
         quoted = _quoted(sent)
         skip = quoted if token.i not in quoted else set()  # "'... the home secretary,' he said": not the speaker
         # a subject "he"/"she" opening its sentence continues the previous sentence's subject
-        # ("Howard spoke ... about Mrs Dixon. He hit back at ..."): centering, before recency
+        # ("Roe spoke ... about Mrs Doe. He hit back at ..."): centering, before recency
         if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and prev is not None:
             earlier = [i for i in range(sent.start, token.i) if self.type_of(self.actors.actor_at(i) or "") in wanted]
             if not earlier:
@@ -1043,7 +1043,7 @@ class _Extractor:
             role_tokens = [c for c in token.children if c.dep_ == "appos"]
             if token.dep_ == "appos":
                 role_tokens.append(token.head)
-            # "director of the Trust, Norman Brennan, said": a misparsed apposition
+            # "director of the Trust, Jane Roe, said": a misparsed apposition
             role_tokens += [t for t in token.sent if t.i < token.i and self.ctx.appositive_name(t) == person and t not in role_tokens]
             role_tokens += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and not self.ctx.actors.actor_at(c.i)]
             for role_token in role_tokens:
@@ -1180,7 +1180,7 @@ class _Extractor:
             if role is None:
                 org = self.ctx.actors.actor_at(j)
                 if org and org != person and self._known_org(org) and rules.get("member"):
-                    # "Tory Michael Howard", "Lib Dem Mark Oaten", "Tories Ken Clarke and George Young":
+                    # "Tory Michael Howard", "Lib Dem Mark Oaten", "Tories A and B":
                     # a party name right before the person (or the list)
                     members = [_Arg(person)] + (self._listed_with(person, start) if doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.endswith("s") else [])
                     self.emit(rules["member"], members, [_Arg(org)], doc[j], base=0.6, check_negation=False, reported=False)
@@ -1210,7 +1210,7 @@ class _Extractor:
                     org = party
             plain = all(t.pos_ == "ADJ" for t in doc[k + 1 : r])  # "Iraqi interim leader", not "Kenyan opposition leader"
             if not org and k >= 0 and plain and role in elex.lead_roles and elex.demonyms.get(doc[k].lower_) and rules.get("leads"):
-                # "Iraqi interim leader Iyad Allawi": the head of the country the demonym names
+                # "Iraqi interim leader X": the head of the country the demonym names
                 code = elex.demonyms[doc[k].lower_]
                 country = next((key for key, a in self.ctx.actors.actors.items() if a.type == "Location" and a.country_code == code), None)
                 if country and _role_form(role, doc, r, elex) == "leads":
@@ -1219,7 +1219,7 @@ class _Extractor:
             brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
             shadow = any(t.lower_ == "shadow" for t in doc[k + 1 : r + 1])
             if not org and (role in _SPOKESPEOPLE or shadow) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
-                # "The Liberal Democrats say ... Home affairs spokesman Mark Oaten told ...": the party just quoted,
+                # "The Liberal Democrats say ... Home affairs spokesman Jane Roe told ...": the party just quoted,
                 # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
                 sent = doc[r].sent
                 here = [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(sent.start, k + 1)) if key and self._known_org(key)]
@@ -1291,7 +1291,7 @@ class _Extractor:
                 persons = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
                 self.emit(rule, persons[:1], orgs[:1], first, check_negation=False, reported=False)
             if rule is not None:
-                # "Vincent Cable, for the Liberal Democrats, called on ...": the same, in apposition
+                # "Jane Roe, for the Liberal Democrats, called on ...": the same, in apposition
                 for t in sent:
                     if t.lower_ == "for" and t.i >= 2 and doc[t.i - 1].text == ",":
                         person = self.ctx.actors.actor_at(t.i - 2)
@@ -1335,7 +1335,7 @@ class _Extractor:
         return None
 
     def one_of(self) -> None:
-        """"one of the Guildford Four, Gerry Conlon" and "Gerry Conlon, one of the Guildford Four": a member."""
+        """"one of the Harbour Six, Jane Roe" and "Jane Roe, one of the Harbour Six": a member."""
         rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "one-of"), None)
         if rule is None:
             return

@@ -175,7 +175,7 @@ def test_extract_refused_support_needs_a_refusal(nlp):
 
 
 def test_extract_titled_description_is_the_person(nlp):
-    text = "Tory co-chairman Liam Pryce spoke in Leeds. Later the Tory co-chairman attacked Labour's pledges as vacuous."
+    text = "Tory co-chairman Liam Pryce spoke in Leeds. Later the Tory co-chairman condemned Labour's pledges."
     found = _relations(nlp, text)
     assert ("Liam Pryce", "criticizes", "Labour Party") in found, sorted(found)
     assert found[("Liam Pryce", "criticizes", "Labour Party")].sentence.startswith("Later the Tory co-chairman")
