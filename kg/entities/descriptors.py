@@ -22,19 +22,19 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import EntityLexicon
+from .lexicon import EntityLexicon, word_list
 
 __all__ = ["link_descriptions"]
 
 # words that change which office a title names: a shorter form without them is another office
-_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "acting", "co", "under", "interim", "associate", "former", "ex"})
+_QUALIFIERS = word_list("title_qualifiers")
 # words dropped when comparing descriptions
 _SKIP = frozenset({"the", "a", "an", "'s", "’s", "former", "then"})
 # name particles between a title and the name ("co-chairman Dr Liam Fox")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "prof"})
+_HONORIFICS = word_list("honorifics")
 _MAX_WORDS = 5
 # a title with one of these is not the office the person holds now
-_PAST = frozenset({"former", "ex", "then", "retired", "outgoing", "late", "future", "would-be", "next", "previous", "one-time"})
+_PAST = word_list("past_titles")
 
 
 def _words(tokens: list[Token], by_token: dict[int, str]) -> tuple[tuple[str, ...], frozenset[str]]:

@@ -67,6 +67,20 @@ def _toml(name: str) -> dict:
         raise LexiconError(f"kg/data/{name}: {err}") from None
 
 
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    lists = _toml("wordlists.toml").get("lists", {})
+    return {name: frozenset(str(w).lower() for w in words) for name, words in lists.items()}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """One named list of ``kg/data/wordlists.toml`` ("honorifics", "plan_nouns", ...)."""
+    try:
+        return _word_lists()[name]
+    except KeyError:
+        raise LexiconError(f"kg/data/wordlists.toml: missing list {name!r}") from None
+
+
 def read_tsv(name: str, min_fields: int = 2) -> list[list[str]]:
     """Rows of a tab-separated data file, comments (``#``) and blank lines skipped."""
     rows = []

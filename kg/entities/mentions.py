@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Mention
-from .lexicon import EntityLexicon, known_names, load_entity_lexicon
+from .lexicon import EntityLexicon, known_names, load_entity_lexicon, word_list
 
 __all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
 
@@ -98,8 +98,7 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     return False
 
 
-_ORG_NOUNS = frozenset({"party", "union", "group", "company", "firm", "organisation", "organization", "charity", "movement",
-                        "association", "newspaper", "magazine", "network", "agency", "bank", "coalition", "alliance", "faction"})
+_ORG_NOUNS = word_list("organisation_nouns")
 
 
 def _locative(span: Span) -> bool:
@@ -228,10 +227,7 @@ def _is_country_name(text: str) -> bool:
 
 
 # words that name a part of a known organisation after its name ("BBC Radio 4", "Labour HQ")
-_SUB_BRANDS = frozenset(
-    "radio news online one two three four five world tv television scotland wales ireland cymru sport "
-    "hq headquarters website party group conference".split()
-)
+_SUB_BRANDS = word_list("sub_brands")
 
 
 def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
@@ -390,7 +386,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
 
 
 # modifiers that make a "government" word something other than the national government
-_NOT_NATIONAL = frozenset({"local", "shadow", "student", "school", "college", "university", "world", "county", "city", "borough", "parish"})
+_NOT_NATIONAL = word_list("not_national")
 
 
 def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Document, Mention
 from .descriptors import link_descriptions
-from .lexicon import EntityLexicon, load_entity_lexicon
+from .lexicon import EntityLexicon, load_entity_lexicon, word_list
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
 from .mentions import normalise_name
 
@@ -155,7 +155,7 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
     return {code: w / total for code, w in weights.items()}
 
 
-_REGNAL = frozenset({"king", "queen", "prince", "princess", "pope", "emperor", "empress", "sultan", "tsar", "czar", "ex-king", "ex-queen", "saint", "st"})
+_REGNAL = word_list("regnal_titles")
 
 
 def _double_barrelled(clusters: list[_Cluster], word: str, lex: EntityLexicon) -> _Cluster | None:

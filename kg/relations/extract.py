@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.lexicon import word_list
 from ..entities.resolve import DocumentActors
 from ..model import Evidence, Relation
 from .lexicon import RelationLexicon, Rule, load_lexicon
@@ -36,12 +37,10 @@ _QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "al
 _LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step", "raise", "air", "have", "share", "register"})
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 _ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
-# nouns for what an actor proposes or does, which later "the proposals" may stand for
-_PLAN_NOUNS = frozenset({"plan", "proposal", "scheme", "bill", "measure", "policy", "reform", "legislation", "idea", "strategy", "initiative", "order"})
-_INSTRUMENTS = frozenset({"shot", "shots", "bullet", "bullets", "bomb", "bombs", "blast", "grenade", "round", "rounds", "missile", "rocket"})
-# verbs whose passive subject (or object) did what "of"/"with" names: "X was convicted of the murder of Y"
-_CHARGING = frozenset({"convict", "charge", "accuse", "sentence", "jail", "imprison", "indict", "try", "arrest", "suspect", "hang", "execute"})
-_CULPABLE = frozenset({"guilty", "responsible", "culpable"})
+_PLAN_NOUNS = word_list("plan_nouns")  # these and the lists below: kg/data/wordlists.toml
+_INSTRUMENTS = word_list("instruments")
+_CHARGING = word_list("charging_verbs")
+_CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
@@ -404,7 +403,7 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
     return False
 
 
-_REFUSING = frozenset({"refuse", "decline"})
+_REFUSING = word_list("refusing_verbs")
 
 
 def _refused(trigger: Token) -> bool:
@@ -684,6 +683,19 @@ def _clauses(verb: Token, depth: int = 3) -> list[Token]:
     return found
 
 
+def _clause_cue(part: Token, excluded: set[int], cues: frozenset[str]) -> bool:
+    """Whether a clause says one of ``cues`` of its subject: the clause's verb, a word under it, or
+    one level deeper, outside the ``excluded`` coordinated clauses and not conditional; a
+    preposition counts only after "be" ("X was behind the attack", not "lags behind")."""
+    return any(
+        (t.lemma_.lower() in cues or t.lower_ in cues)
+        and not _conditional(t)
+        and (t.pos_ != "ADP" or t.head.lemma_.lower() == "be")
+        for t in part.subtree
+        if t.i not in excluded and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
+    )
+
+
 def _judged(part: Token, excluded: set[int], polarity: str) -> bool:
     """Whether a clause judges its subject: an evaluative verb, predicate or adverb of ``polarity``.
 
@@ -907,13 +919,7 @@ class _Extractor:
                 for clause in _clauses(token):
                     for part in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]:
                         other_parts = {t.i for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
-                        cue = any(
-                            (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues) and not _conditional(t)
-                            # a preposition cue only after "be": "X was behind the attack", not "lag behind"
-                            and (t.pos_ != "ADP" or t.head.lemma_.lower() == "be")
-                            for t in part.subtree
-                            if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
-                        )
+                        cue = _clause_cue(part, other_parts, rule.cues)
                         own_negation = any(c.dep_ == "neg" for c in part.children)
                         if cue and _negated(part, self.ctx.lex):
                             continue
@@ -947,11 +953,7 @@ class _Extractor:
                 if not accused:
                     continue
                 for rule in rules:
-                    cue = any(
-                        (t.lemma_.lower() in rule.cues or t.lower_ in rule.cues)
-                        for t in part.subtree
-                        if t.i not in other_parts and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
-                    )
+                    cue = _clause_cue(part, other_parts, rule.cues)
                     own_negation = any(c.dep_ == "neg" for c in part.children)
                     if cue and own_negation:
                         continue
@@ -1280,6 +1282,9 @@ class _Extractor:
 
         Also "Party leader X" after a sentence that names one party: that party.
         """
+        from ..entities.lexicon import load_entity_lexicon
+
+        roles = load_entity_lexicon().roles
         rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "for"), None)
         party_rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "quoted"), None)
         doc = self.doc
@@ -1304,7 +1309,7 @@ class _Extractor:
                             self.emit(rule, [_Arg(person)], [_Arg(org)], t, check_negation=False, reported=False)
             if party_rule is not None:
                 for t in sent:
-                    if t.lower_ == "party" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in elex_roles() and (t.i == sent.start or not self.ctx.actors.actor_at(t.i - 1)):
+                    if t.lower_ == "party" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in roles and (t.i == sent.start or not self.ctx.actors.actor_at(t.i - 1)):
                         person = next((self.ctx.actors.actor_at(i) for i in range(t.i + 2, min(t.i + 5, sent.end)) if self.ctx.type_of(self.ctx.actors.actor_at(i) or "") == "Person"), None)
                         parties = self._recent_parties(sent)
                         if person and len(parties) == 1:
@@ -1682,27 +1687,13 @@ def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
     return False
 
 
-_GOVERNMENT_HEADS = frozenset({"government", "administration", "cabinet", "regime"})
-# bodies a person belongs to: "X's union, the FDA", "X's party, Veritas"
-_MEMBER_BODIES = frozenset({"union", "party", "organisation", "organization", "company", "firm", "group", "charity", "movement", "association", "newspaper", "paper", "magazine", "campaign", "team", "club"})
-
-_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-_COUNSEL = frozenset({"lawyer", "solicitor", "attorney", "barrister", "counsel", "advocate"})
-
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron", "earl", "prof", "rev", "reverend", "former"})
-
-_SUB_ROLE = frozenset(
-    "political foreign home diplomatic economics economic business sports arts health education security assistant "
-    "associate deputy vice junior regional legal technical music news city defence defense science election elections "
-    "campaign communications press policy police research".split()
-)
-
-
-def elex_roles() -> frozenset[str]:
-    from ..entities.lexicon import load_entity_lexicon
-
-    return load_entity_lexicon().roles
+# word lists of kg/data/wordlists.toml
+_GOVERNMENT_HEADS = word_list("government_heads")
+_MEMBER_BODIES = word_list("member_bodies")
+_SPOKESPEOPLE = word_list("spokespeople")
+_COUNSEL = word_list("counsel")
+_HONORIFICS = word_list("honorifics")
+_SUB_ROLE = word_list("sub_roles")
 
 
 def _role_form(role: str, doc: Doc, i: int, lex) -> str:

@@ -48,3 +48,11 @@ def test_lexicon_rule_type_filter():
     rule = lexicon.rules[0]
     assert rule.accepts("Person", "Organization")
     assert not rule.accepts("Organization", "Organization")
+
+
+def test_word_lists_are_data():
+    from kg.entities.lexicon import word_list
+
+    assert "spokesman" in word_list("spokespeople") and "mr" in word_list("honorifics")
+    with pytest.raises(LexiconError, match="missing list"):
+        word_list("no-such-list")
