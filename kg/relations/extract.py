@@ -61,6 +61,7 @@ class _Context:
         self.types = {k: a.type for k, a in actors.actors.items()}
         self._plans: list[tuple[int, int, str]] | None = None  # plan-like nouns with an owner: (token, sentence start, owner)
         self._quote_speakers: dict[int, str] | None = None  # sentence start -> speaker of a quote sentence with no verb of saying
+        self._appositives: dict[int, str | None] = {}  # token -> the name after its role phrase
 
     def type_of(self, key: str) -> str:
         return self.types.get(key, "")
@@ -187,6 +188,11 @@ class _Context:
 
     def appositive_name(self, token: Token) -> str | None:
         """"director of the Trust, Jane Roe, said": the person named after a role noun's phrase, however parsed."""
+        if token.i not in self._appositives:  # asked for every token before every person: remember
+            self._appositives[token.i] = self._appositive_name(token)
+        return self._appositives[token.i]
+
+    def _appositive_name(self, token: Token) -> str | None:
         from ..entities.lexicon import load_entity_lexicon
 
         if token.pos_ != "NOUN" or token.lower_ not in load_entity_lexicon().roles or self.actors.actor_at(token.i):
