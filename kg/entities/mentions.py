@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Mention
+from .dateline import find_dateline
 from .lexicon import EntityLexicon, known_names, load_entity_lexicon, word_list
 
 __all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
@@ -99,6 +100,16 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
 
 
 _ORG_NOUNS = word_list("organisation_nouns")
+_NAME_STYLES = word_list("name_styles")
+
+
+def _with_style(doc: Doc, start: int) -> int:
+    """Start a person's span at a capitalised style written just before it ("President Kennedy", "Mrs Parks")."""
+    if start > 0 and doc[start - 1].sent.start == doc[start].sent.start:
+        style = doc[start - 1]
+        if style.text[:1].isupper() and style.lower_.rstrip(".") in _NAME_STYLES:
+            return start - 1
+    return start
 
 
 def _locative(span: Span) -> bool:
@@ -189,6 +200,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
     if not extra.get("known"):
         start, end = _extend_hyphens(doc, start, end)
         start, end = _trim(doc, start, end)
+        if label == "PERSON":
+            start = _with_style(doc, start)
     span = doc[start:end]
     words = [t.text for t in span]
     cut = title_prefix_length(words, lex.person_titles | lex.roles)
@@ -295,7 +308,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
 
 def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for ent in _joined_ents(doc):
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
         if ent.label_ == "NORP" and _is_country_name(ent.text):
             label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says
@@ -444,11 +457,24 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
             break
 
 
+def _dateline_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
+    """The place and the source of a dateline ("DENVER (AP) --"): a place and an organisation, whatever the tagger says."""
+    line = find_dateline(doc, document.headline_end)
+    if line is None:
+        return
+    for (start, end), label, cue in ((line.place, "GPE", "locative"), (line.source, "ORG", "org_cue")):
+        mention = _mention(doc, document, start, end, label, lex, **{cue: True})
+        if mention is not None:
+            covered.update(range(start, end))
+            yield mention
+
+
 def find_mentions(doc: Doc, document: Document, lexicon: EntityLexicon | None = None) -> list[Mention]:
     """Every mention of an actor or place in ``doc``, ordered by position."""
     lex = lexicon or load_entity_lexicon()
     covered: set[int] = set()
-    mentions = list(_named_mentions(doc, document, lex, covered))
+    mentions = list(_dateline_mentions(doc, document, lex, covered))
+    mentions += list(_named_mentions(doc, document, lex, covered))
     mentions += list(_proper_noun_mentions(doc, document, lex, covered))
     mentions += list(_collective_mentions(doc, document, lex, covered))
     mentions.sort(key=lambda m: (m.start, m.end))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.dateline import find_dateline
 from ..entities.lexicon import word_list
 from ..entities.resolve import DocumentActors
 from ..model import Evidence, Relation
@@ -1570,6 +1571,13 @@ class _Extractor:
         based_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "based"]
         held_rules = [r for r in self.ctx.lex.by_pattern("place") if r.form == "held"]
         doc = self.doc
+        # "DENVER (AP) --", "Moscow ITAR-TASS": the source of a dateline is active in its place
+        rule = rules.get("dateline")
+        line = find_dateline(doc, self.ctx.actors.document.headline_end) if rule else None
+        if rule and line:
+            source, place = self.ctx.actors.actor_at(line.source[0]), self.ctx.actors.actor_at(line.place[0])
+            if source and place and source != place:
+                self.emit(rule, [_Arg(source)], [_Arg(place)], doc[line.source[0]], check_negation=False, reported=False)
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
             # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province"

@@ -1,0 +1,121 @@
+"""Datelines: the place and the news source that open a wire story.
+
+Two forms are read at the start of an article's body:
+
+* ``SPRINGFIELD, Ill. (AP) --``: a place (and its region) with the source in brackets,
+  then a dash or the story;
+* ``Moscow ITAR-TASS``: a source line, a place the gazetteer knows followed by the
+  name of a paper, agency or broadcaster and nothing else (no verb).
+
+:func:`find_dateline` returns the token spans of the place and of the source, or
+``None``. The place is a place whatever the tagger says ("DENVER" is not a person),
+the source an organisation, and the relation extractor states that the source is
+active in the place (rule ``place.dateline``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lexicon import word_list
+from .link import load_gazetteer
+
+__all__ = ["Dateline", "find_dateline"]
+
+_DASHES = {"-", "--", "—", "–", ":"}
+_MEDIA_WORDS = word_list("media_words")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: tuple[int, int]  # token span of the place
+    source: tuple[int, int]  # token span of the source
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _shouting(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _body_start(doc: Doc, headline_end: int) -> int | None:
+    for token in doc:
+        if token.idx >= headline_end and not token.is_space:
+            return token.i
+    return None
+
+
+def find_dateline(doc: Doc, headline_end: int = 0) -> Dateline | None:
+    """The dateline that opens the body of ``doc``, if there is one."""
+    start = _body_start(doc, headline_end)
+    if start is None:
+        return None
+    return _bracketed(doc, start) or _source_line(doc, start)
+
+
+def _name_run(doc: Doc, i: int, limit: int) -> int:
+    """End of the run of capitalised tokens (and inner hyphens, dots, "of") starting at ``i``."""
+    end = i
+    while end < len(doc) and end - i < limit:
+        text = doc[end].text
+        if _capitalised(text) or (end > i and text in ("-", "&") and end + 1 < len(doc) and _capitalised(doc[end + 1].text)):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _bracketed(doc: Doc, start: int) -> Dateline | None:
+    """``PLACE [, REGION] ( SOURCE ) --``."""
+    place_end = _name_run(doc, start, 4)
+    if place_end == start:
+        return None
+    i = place_end
+    if i + 1 < len(doc) and doc[i].text == ",":
+        region_end = _name_run(doc, i + 1, 3)
+        if region_end == i + 1:
+            return None
+        i = region_end
+        if i < len(doc) and doc[i].text == ".":
+            i += 1  # "Ill ." as the corpus writes it
+    if i >= len(doc) or doc[i].text != "(":
+        return None
+    source_end = _name_run(doc, i + 1, 4)
+    if source_end == i + 1 or source_end >= len(doc) or doc[source_end].text != ")":
+        return None
+    after = source_end + 1
+    if after < len(doc) and doc[after].text not in _DASHES and not _capitalised(doc[after].text):
+        return None
+    if not (_shouting(doc[start].text) or load_gazetteer().lookup(doc[start:place_end].text)):
+        return None  # "Jane Roe (Labour) said": a name with a party, not a dateline
+    return Dateline((start, place_end), (i + 1, source_end))
+
+
+def _source_line(doc: Doc, start: int) -> Dateline | None:
+    """``Place SOURCE``: a known place, then a news source's name, and no verb."""
+    sent = doc[start].sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    gazetteer = load_gazetteer()
+    for size in (3, 2, 1):
+        place_end = start + size
+        if place_end >= sent.end or not all(_capitalised(t.text) for t in doc[start:place_end]):
+            continue
+        if not (gazetteer.cities(doc[start:place_end].text) or gazetteer.country(doc[start:place_end].text)):
+            continue
+        source_end = _name_run(doc, place_end, 6)
+        if source_end == place_end:
+            return None
+        rest = doc[source_end : sent.end]
+        if any(t.is_alpha for t in rest if t.text not in ("(", ")")) and rest[:1].text != "(":
+            return None  # more words follow: a sentence, not a source line
+        words = doc[place_end:source_end]
+        if any(_shouting(t.text) for t in words) or any(t.lower_ in _MEDIA_WORDS for t in words):
+            return Dateline((start, place_end), (place_end, source_end))
+        return None
+    return None

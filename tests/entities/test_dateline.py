@@ -1,0 +1,78 @@
+"""Datelines and name styles, on hand-made openings through the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities.dateline import find_dateline
+from kg.entities.mentions import find_mentions
+from kg.ingest import document_from_text
+
+pytestmark = pytest.mark.model
+
+
+def _line(nlp, text: str):
+    doc = nlp(text)
+    line = find_dateline(doc)
+    return line and (doc[slice(*line.place)].text, doc[slice(*line.source)].text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("HARWICK , Ohio ( AP ) -- A fire closed the mill on Tuesday .", ("HARWICK", "AP")),
+        ("DENVER (AP) -- The governor signed the bill.", ("DENVER", "AP")),
+        ("London (Reuters) - Shares fell sharply.", ("London", "Reuters")),
+        ("Moscow VECHERNYAYA GAZETA", ("Moscow", "VECHERNYAYA GAZETA")),
+        ("Lisbon Radio Atlantico Network", ("Lisbon", "Radio Atlantico Network")),
+        ("Cairo AL-NAHAR ( ECONOMY )", ("Cairo", "AL-NAHAR")),
+    ],
+)
+def test_dateline_place_and_source(nlp, text, expected):
+    assert _line(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helen Marsh (Labour) said the plan was wrong.",  # a name with its party
+        "Paris Hilton",  # a place word starting a name, no source
+        "Moscow Radio said the talks had failed.",  # a sentence, not a source line
+        "The mill in Harwick (Ohio) closed.",  # not at the start
+    ],
+)
+def test_dateline_none(nlp, text):
+    assert _line(nlp, text) is None
+
+
+def test_dateline_after_the_headline(nlp):
+    text = "Mill closes\n\nHARWICK , Ohio ( AP ) -- A fire closed the mill on Tuesday ."
+    document = document_from_text(text, "case.txt")
+    line = find_dateline(nlp(document.text), document.headline_end)
+    assert line is not None
+
+
+def test_dateline_place_is_a_place_and_source_an_organisation(nlp):
+    from kg.build import build_graph
+
+    G = build_graph([document_from_text("DENVER ( AP ) -- The governor signed the bill .", "case.txt")], nlp=nlp)
+    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    assert types.get("DENVER") == "Location"
+    assert [(G.nodes[u]["label"], p, G.nodes[v]["label"]) for u, v, p in G.edges(keys=True) if p == "locatedIn"] == [
+        ("Associated Press", "locatedIn", "DENVER")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("President Arlen Vosk met the envoy.", "President Arlen Vosk"),
+        ("Mrs. Tilda Crane won the seat.", "Mrs. Tilda Crane"),
+        ("Judge Arlen Vosk heard the case.", "Arlen Vosk"),  # a job title stays outside the name
+        ("The president, Arlen Vosk, met the envoy.", "Arlen Vosk"),  # lower case: a description
+    ],
+)
+def test_mentions_span_takes_a_style_of_address(nlp, text, span):
+    document = document_from_text(text, "case.txt")
+    people = [m.text for m in find_mentions(nlp(document.text), document) if m.label == "PERSON"]
+    assert people == [span]
