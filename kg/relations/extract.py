@@ -1412,6 +1412,7 @@ class _Extractor:
                     i += 2  # an age
             if i >= len(doc) or doc[i].lower_ not in ("of", "from"):
                 continue
+            prep = doc[i]
             i += 1
             while i < len(doc) and doc[i].lower_ in ("the", "a"):
                 i += 1
@@ -1419,16 +1420,16 @@ class _Extractor:
             if not target or target == person:
                 continue
             kind = self.ctx.type_of(target)
-            if not comma and not (kind in ("Location", "Organization") and doc[i - 1].lower_ == "of") and not (kind == "Organization" and doc[i - 1].lower_ == "from"):
+            if not comma and not (kind in ("Location", "Organization") and prep.lower_ == "of") and not (kind == "Organization" and prep.lower_ == "from"):
                 continue  # without a comma only "Senator X of Arizona", "Jo Park of Acme Labs", "Carl Ames from the Institute"
             if not comma and kind == "Organization" and doc[end - 1].head.lemma_.lower() in ("accuse", "convict", "suspect", "rob", "warn", "remind", "inform", "tell"):
                 continue  # "accused X of ...": not an affiliation
             if not comma and _peerage(doc, person, self.ctx):
                 continue  # "Lord Nicholls of Birkenhead": a title, not a home
             if kind == "Organization" and rules.get("from"):
-                self.emit(rules["from"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
-            elif kind == "Location" and rules.get("origin") and doc[i - 1].lower_ in rules["origin"].lemmas:
-                self.emit(rules["origin"], [_Arg(person)], [_Arg(target)], doc[i - 1], check_negation=False, reported=False)
+                self.emit(rules["from"], [_Arg(person)], [_Arg(target)], prep, check_negation=False, reported=False)
+            elif kind == "Location" and rules.get("origin") and prep.lower_ in rules["origin"].lemmas:
+                self.emit(rules["origin"], [_Arg(person)], [_Arg(target)], prep, check_negation=False, reported=False)
 
     def _mention_starts(self, type_: str) -> list[tuple[int, str]]:
         found, prev = [], None
@@ -1449,9 +1450,12 @@ class _Extractor:
         return found
 
     def _leader_lives_in(self, person: str, orgs: list[_Arg], token: Token) -> None:
-        """The governor of a state, the mayor of a city: the person is located there too."""
+        """The governor of a state, the mayor of a city: the person is located there too.
+
+        Not the head of a country: a president or a general "of the United States" need not live there.
+        """
         rule = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "leader"), None)
-        places = [o for o in orgs if self.ctx.type_of(o.key) == "Location"]
+        places = [o for o in orgs if self.ctx.type_of(o.key) == "Location" and not self.ctx.actors.actors[o.key].country_code]
         if rule is not None and places:
             self.emit(rule, [_Arg(person)], places, token, check_negation=False, reported=False)
 

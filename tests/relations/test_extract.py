@@ -122,6 +122,8 @@ CASES = [
     ("Hezbollah units, though largely based in southern Lebanon, avoid the cities.",
      ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
+    ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
+    ("Ann Kray, the mayor of Chicago, opened the bridge.", ("Ann Kray", "locatedIn", "Chicago"), "asserted"),
     ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
     ("Daniel Mwangi was first detained in Zambia.", ("Daniel Mwangi", "locatedIn", "Zambia"), "asserted"),
     ("Daniel Mwangi was flown to Cuba after being captured in Pakistan.", ("Daniel Mwangi", "locatedIn", "Pakistan"), "asserted"),
@@ -160,6 +162,7 @@ NEGATIVE = [
     ("If the armed groups in Tajikistan are behind the smuggling, they must have partners abroad.", "accuses"),
     ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
+    ("Arlen Vosk, the president of Kenya, opened the bridge.", "locatedIn"),  # who leads a country need not live there
 ]
 
 
