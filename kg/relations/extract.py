@@ -1247,6 +1247,11 @@ class _Extractor:
                 self.emit(rules[form], members, [_Arg(org)], doc[r], check_negation=False, reported=False)
                 if form == "leads":
                     self._leader_lives_in(person, [_Arg(org)], doc[r])  # "Ohio Gov. X" lives in Ohio
+            elif self.ctx.type_of(org) == "Location" and form != "leads":
+                # "U.S. Attorney X", "Arizona Sen. X": a place's office puts its holder there
+                office = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "office"), None)
+                if office is not None:
+                    self.emit(office, [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
 
     def possessions(self) -> None:
         """"X's government" (X leads it), "X's union, the FDA" and "X, the government's reviewer" (X is a member)."""

@@ -124,6 +124,7 @@ CASES = [
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Ann Kray, the mayor of Chicago, opened the bridge.", ("Ann Kray", "locatedIn", "Chicago"), "asserted"),
+    ("Arizona Sen. Ann Kray voted against the bill.", ("Ann Kray", "locatedIn", "Arizona"), "asserted"),
     ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
     ("Daniel Mwangi was first detained in Zambia.", ("Daniel Mwangi", "locatedIn", "Zambia"), "asserted"),
     ("Daniel Mwangi was flown to Cuba after being captured in Pakistan.", ("Daniel Mwangi", "locatedIn", "Pakistan"), "asserted"),
