@@ -89,6 +89,8 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
             if phrase in lex.person_titles and phrase not in ("former", "deputy", "leader"):
                 return True
     head = span.root
+    if _victim(head):
+        return True
     for child in head.children:
         if child.dep_ == "appos" and _role_of(child, lex):
             return True
@@ -97,6 +99,20 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     if head.dep_ == "appos" and _role_of(head.head, lex):
         return True
     return False
+
+
+_VICTIM_VERBS = word_list("victim_verbs")
+_VICTIM_NOUNS = word_list("victim_nouns")
+
+
+def _victim(head: Token) -> bool:
+    """The one killed or shot: "Booth shot Lincoln", "Lincoln was assassinated", "the murder of X", "X's assassin"."""
+    governor = head.head
+    if head.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and governor.lemma_.lower() in _VICTIM_VERBS:
+        return True
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.lemma_.lower() in _VICTIM_NOUNS:
+        return True
+    return head.dep_ == "poss" and governor.lemma_.lower() in _VICTIM_NOUNS
 
 
 _ORG_NOUNS = word_list("organisation_nouns")

@@ -1,11 +1,10 @@
-"""Datelines and name styles, on hand-made openings through the real parser."""
+"""Datelines, on hand-made openings through the real parser."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.entities.dateline import find_dateline
-from kg.entities.mentions import find_mentions
 from kg.ingest import document_from_text
 
 pytestmark = pytest.mark.model
@@ -61,18 +60,3 @@ def test_dateline_place_is_a_place_and_source_an_organisation(nlp):
     assert [(G.nodes[u]["label"], p, G.nodes[v]["label"]) for u, v, p in G.edges(keys=True) if p == "locatedIn"] == [
         ("Associated Press", "locatedIn", "DENVER")
     ]
-
-
-@pytest.mark.parametrize(
-    "text, span",
-    [
-        ("President Arlen Vosk met the envoy.", "President Arlen Vosk"),
-        ("Mrs. Tilda Crane won the seat.", "Mrs. Tilda Crane"),
-        ("Judge Arlen Vosk heard the case.", "Arlen Vosk"),  # a job title stays outside the name
-        ("The president, Arlen Vosk, met the envoy.", "Arlen Vosk"),  # lower case: a description
-    ],
-)
-def test_mentions_span_takes_a_style_of_address(nlp, text, span):
-    document = document_from_text(text, "case.txt")
-    people = [m.text for m in find_mentions(nlp(document.text), document) if m.label == "PERSON"]
-    assert people == [span]

@@ -1,0 +1,42 @@
+"""Cues in a mention's own words and slot, on hand-made sentences through the real parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities.mentions import find_mentions
+from kg.ingest import document_from_text
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("President Arlen Vosk met the envoy.", "President Arlen Vosk"),
+        ("Mrs. Tilda Crane won the seat.", "Mrs. Tilda Crane"),
+        ("Judge Arlen Vosk heard the case.", "Arlen Vosk"),  # a job title stays outside the name
+        ("The president, Arlen Vosk, met the envoy.", "Arlen Vosk"),  # lower case: a description
+    ],
+)
+def test_mentions_span_takes_a_style_of_address(nlp, text, span):
+    document = document_from_text(text, "case.txt")
+    people = [m.text for m in find_mentions(nlp(document.text), document) if m.label == "PERSON"]
+    assert people == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reeve shot Lincoln in the theatre.",
+        "Lincoln was assassinated by Reeve.",
+        "Reeve was convicted of the murder of Lincoln.",
+        "Lincoln's assassin fled south.",
+    ],
+)
+def test_types_a_victim_is_a_person_though_a_town_bears_the_name(nlp, text):
+    from kg.build import build_graph
+
+    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
+    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    assert types.get("Lincoln") == "Person", types
