@@ -5,7 +5,10 @@ Two forms are read at the start of an article's body:
 * ``SPRINGFIELD, Ill. (AP) --``: a place (and its region) with the source in brackets,
   then a dash or the story;
 * ``Moscow ITAR-TASS``: a source line, a place the gazetteer knows followed by the
-  name of a paper, agency or broadcaster and nothing else (no verb).
+  name of a paper, agency or broadcaster and nothing else (no verb), or followed by
+  the language of the source (``Madrid EFE in Spanish 1419 GMT``). A monitoring
+  service's source line may also come after a document code (``LD0506194194 Paris
+  Radio France International in French``), wherever it is in the text.
 
 :func:`find_dateline` returns the token spans of the place and of the source, or
 ``None``. The place is a place whatever the tagger says ("DENVER" is not a person),
@@ -15,7 +18,9 @@ active in the place (rule ``place.dateline``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -25,6 +30,14 @@ from .link import load_gazetteer
 __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = {"-", "--", "—", "–", ":"}
+_DOCUMENT_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0506194194": a monitoring service's item number
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(language.name.lower() for language in pycountry.languages)
 _MEDIA_WORDS = word_list("media_words")
 
 
@@ -55,7 +68,14 @@ def find_dateline(doc: Doc, headline_end: int = 0) -> Dateline | None:
     start = _body_start(doc, headline_end)
     if start is None:
         return None
-    return _bracketed(doc, start) or _source_line(doc, start)
+    found = _bracketed(doc, start) or _source_line(doc, start)
+    if found is None:
+        for token in doc[start:]:
+            if _DOCUMENT_CODE.match(token.text) and token.i + 1 < len(doc):
+                found = _source_line(doc, token.i + 1)
+                if found is not None:
+                    break
+    return found
 
 
 def _name_run(doc: Doc, i: int, limit: int) -> int:
@@ -97,10 +117,8 @@ def _bracketed(doc: Doc, start: int) -> Dateline | None:
 
 
 def _source_line(doc: Doc, start: int) -> Dateline | None:
-    """``Place SOURCE``: a known place, then a news source's name, and no verb."""
+    """``Place SOURCE``: a known place, then a news source's name, and no verb or the source's language."""
     sent = doc[start].sent
-    if any(t.pos_ in ("VERB", "AUX") for t in sent):
-        return None
     gazetteer = load_gazetteer()
     for size in (3, 2, 1):
         place_end = start + size
@@ -112,7 +130,8 @@ def _source_line(doc: Doc, start: int) -> Dateline | None:
         if source_end == place_end:
             return None
         rest = doc[source_end : sent.end]
-        if any(t.is_alpha for t in rest if t.text not in ("(", ")")) and rest[:1].text != "(":
+        language = len(rest) >= 2 and rest[0].lower_ == "in" and rest[1].lower_ in _languages()  # "in Spanish"
+        if not language and (any(t.pos_ in ("VERB", "AUX") for t in sent) or (any(t.is_alpha for t in rest) and rest[:1].text != "(")):
             return None  # more words follow: a sentence, not a source line
         words = doc[place_end:source_end]
         if any(_shouting(t.text) for t in words) or any(t.lower_ in _MEDIA_WORDS for t in words):

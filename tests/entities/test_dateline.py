@@ -25,6 +25,8 @@ def _line(nlp, text: str):
         ("Moscow VECHERNYAYA GAZETA", ("Moscow", "VECHERNYAYA GAZETA")),
         ("Lisbon Radio Atlantico Network", ("Lisbon", "Radio Atlantico Network")),
         ("Cairo AL-NAHAR ( ECONOMY )", ("Cairo", "AL-NAHAR")),
+        ("Lisbon DIARIO DA TARDE in Portuguese 12 May 94 p 3", ("Lisbon", "DIARIO DA TARDE")),
+        ("Strike talks fail LD0102030405 Lisbon Radio Atlantico in Portuguese 1200 GMT", ("Lisbon", "Radio Atlantico")),
     ],
 )
 def test_dateline_place_and_source(nlp, text, expected):
