@@ -3,7 +3,7 @@
 Two forms are read at the start of an article's body:
 
 * ``SPRINGFIELD, Ill. (AP) --``: a place (and its region) with the source in brackets,
-  then a dash or the story;
+  then a dash or the story; the source is active in both;
 * ``Moscow ITAR-TASS``: a source line, a place the gazetteer knows followed by the
   name of a paper, agency or broadcaster and nothing else (no verb), or followed by
   the language of the source (``Madrid EFE in Spanish 1419 GMT``). A monitoring
@@ -29,7 +29,7 @@ from .link import load_gazetteer
 
 __all__ = ["Dateline", "find_dateline"]
 
-_DASHES = {"-", "--", "—", "–", ":"}
+_DASHES = {"-", "--", "—", "–", ":", "_"}
 _DOCUMENT_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0506194194": a monitoring service's item number
 
 
@@ -45,6 +45,7 @@ _MEDIA_WORDS = word_list("media_words")
 class Dateline:
     place: tuple[int, int]  # token span of the place
     source: tuple[int, int]  # token span of the source
+    region: tuple[int, int] | None = None  # "Ill." of "SPRINGFIELD, Ill. (AP)"
 
 
 def _capitalised(text: str) -> bool:
@@ -96,10 +97,12 @@ def _bracketed(doc: Doc, start: int) -> Dateline | None:
     if place_end == start:
         return None
     i = place_end
+    region = None
     if i + 1 < len(doc) and doc[i].text == ",":
         region_end = _name_run(doc, i + 1, 3)
         if region_end == i + 1:
             return None
+        region = (i + 1, region_end)
         i = region_end
         if i < len(doc) and doc[i].text == ".":
             i += 1  # "Ill ." as the corpus writes it
@@ -113,7 +116,7 @@ def _bracketed(doc: Doc, start: int) -> Dateline | None:
         return None
     if not (_shouting(doc[start].text) or load_gazetteer().lookup(doc[start:place_end].text)):
         return None  # "Jane Roe (Labour) said": a name with a party, not a dateline
-    return Dateline((start, place_end), (i + 1, source_end))
+    return Dateline((start, place_end), (i + 1, source_end), region)
 
 
 def _source_line(doc: Doc, start: int) -> Dateline | None:

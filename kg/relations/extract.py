@@ -1584,9 +1584,11 @@ class _Extractor:
         rule = rules.get("dateline")
         line = find_dateline(doc, self.ctx.actors.document.headline_end) if rule else None
         if rule and line:
-            source, place = self.ctx.actors.actor_at(line.source[0]), self.ctx.actors.actor_at(line.place[0])
-            if source and place and source != place:
-                self.emit(rule, [_Arg(source)], [_Arg(place)], doc[line.source[0]], check_negation=False, reported=False)
+            source = self.ctx.actors.actor_at(line.source[0])
+            places = [self.ctx.actors.actor_at(span[0]) for span in (line.place, line.region) if span]
+            places = [_Arg(key) for key in dict.fromkeys(places) if key and key != source]
+            if source and places:
+                self.emit(rule, [_Arg(source)], places, doc[line.source[0]], check_negation=False, reported=False)
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
             # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province"

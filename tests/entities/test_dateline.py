@@ -62,3 +62,12 @@ def test_dateline_place_is_a_place_and_source_an_organisation(nlp):
     assert [(G.nodes[u]["label"], p, G.nodes[v]["label"]) for u, v, p in G.edges(keys=True) if p == "locatedIn"] == [
         ("Associated Press", "locatedIn", "DENVER")
     ]
+
+
+def test_dateline_source_is_in_the_place_and_its_region(nlp):
+    from kg.build import build_graph
+
+    text = "HARWICK , Ohio ( AP ) _ A fire closed the mill on Tuesday ."
+    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
+    found = {(G.nodes[u]["label"], G.nodes[v]["label"]) for u, v, p in G.edges(keys=True) if p == "locatedIn"}
+    assert {("Associated Press", "HARWICK"), ("Associated Press", "Ohio")} <= found
