@@ -101,6 +101,8 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     return False
 
 
+#: a US legislator's party and state after the name: "D-Mich.", "R-Texas", "I-Vt."
+_PARTY_STATE = re.compile(r"^[DRI] ?- ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 _VICTIM_VERBS = word_list("victim_verbs")
 _VICTIM_NOUNS = word_list("victim_nouns")
 
@@ -219,6 +221,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         if label == "PERSON":
             start = _with_style(doc, start)
     span = doc[start:end]
+    if _PARTY_STATE.match(span.text):
+        return None  # "Ann Kray, D-Mich.,": her party and state, not a name
     words = [t.text for t in span]
     cut = title_prefix_length(words, lex.person_titles | lex.roles)
     if cut and any(w.lower().rstrip(".") in lex.person_titles for w in words[:cut]) and not extra.get("known"):

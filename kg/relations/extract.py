@@ -1050,6 +1050,8 @@ class _Extractor:
             if token.i + 1 < len(self.doc) and self.ctx.actors.actor_at(token.i + 1) == person:
                 continue  # use the last token of the mention (its head)
             role_tokens = [c for c in token.children if c.dep_ == "appos"]
+            # "Ann Kray, D-Mich., chairman of Y": the role hangs on the party-and-state designation
+            role_tokens += [g for c in role_tokens if _designation(c) for g in c.children if g.dep_ == "appos"]
             if token.dep_ == "appos":
                 role_tokens.append(token.head)
             # "director of the Trust, Jane Roe, said": a misparsed apposition
@@ -1749,6 +1751,12 @@ def _role_at(doc: Doc, j: int, lex) -> str | None:
         return word
     lemma = doc[j].lemma_.lower()
     return lemma if lemma in lex.roles and doc[j].pos_ == "NOUN" else None
+
+
+def _designation(token: Token) -> bool:
+    """The state of a party-and-state designation ("Mich." of "D-Mich.")."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].text in ("D", "R", "I")
 
 
 def _role_word(token: Token, lex) -> str | None:

@@ -125,6 +125,8 @@ CASES = [
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Ann Kray, the mayor of Chicago, opened the bridge.", ("Ann Kray", "locatedIn", "Chicago"), "asserted"),
     ("Arizona Sen. Ann Kray voted against the bill.", ("Ann Kray", "locatedIn", "Arizona"), "asserted"),
+    ("Rep. Ann Kray, R-Texas, chairman of the House Rules Committee, said the bill would pass.",
+     ("Ann Kray", "leads", "House Rules Committee"), "asserted"),
     ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
     ("Daniel Mwangi was first detained in Zambia.", ("Daniel Mwangi", "locatedIn", "Zambia"), "asserted"),
     ("Daniel Mwangi was flown to Cuba after being captured in Pakistan.", ("Daniel Mwangi", "locatedIn", "Pakistan"), "asserted"),
