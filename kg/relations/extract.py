@@ -1613,6 +1613,8 @@ class _Extractor:
                         if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
                     ]
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
+            if key and self._is_head(token, key) and self.ctx.type_of(key) == "Person":
+                self._person_home(token, key, rules)
             # "X, based in Z", "X is situated in Z", "increasingly located in Z", "X was born in Z"
             for rule in based_rules:
                 if not ((token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX")):
@@ -1650,6 +1652,19 @@ class _Extractor:
                         lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
                         if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
+
+    def _person_home(self, token: Token, person: str, rules: dict[str, Rule]) -> None:
+        """Where a person is from: "X, a Fargo native", "X, a technician from Z"."""
+        def places(tokens) -> list[_Arg]:
+            return [_Arg(k) for t in tokens if (k := self.ctx.actors.actor_at(t.i)) and k != person and self.ctx.type_of(k) == "Location"]
+
+        for appos in (c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)):
+            if appos.lower_ in ("native", "resident") and rules.get("native"):
+                where = places(m for m in appos.children if m.dep_ in ("compound", "nmod", "amod"))
+                self.emit(rules["native"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
+            elif appos.pos_ == "NOUN" and rules.get("origin"):
+                where = places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj")
+                self.emit(rules["origin"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
 
     def _captives(self, token: Token) -> list[_Arg]:
         """Who a verb or noun of detention or transfer acts on: "detained X", "X was held", "X's arrest"."""

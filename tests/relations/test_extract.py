@@ -125,6 +125,8 @@ CASES = [
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Ann Kray, the mayor of Chicago, opened the bridge.", ("Ann Kray", "locatedIn", "Chicago"), "asserted"),
     ("Arizona Sen. Ann Kray voted against the bill.", ("Ann Kray", "locatedIn", "Arizona"), "asserted"),
+    ("Ann Kray, a Fargo native, sent her records to the station.", ("Ann Kray", "locatedIn", "Fargo"), "asserted"),
+    ("Ann Kray, an electronics technician from Leeds, voiced frustration.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
     ("Rep. Ann Kray, R-Texas, chairman of the House Rules Committee, said the bill would pass.",
      ("Ann Kray", "leads", "House Rules Committee"), "asserted"),
     ("Martin Ebu, 32, from Leicester, said he was innocent.", ("Martin Ebu", "locatedIn", "Leicester"), "asserted"),
