@@ -1056,7 +1056,14 @@ class _Extractor:
                 role_tokens.append(token.head)
             # "director of the Trust, Jane Roe, said": a misparsed apposition
             role_tokens += [t for t in token.sent if t.i < token.i and self.ctx.appositive_name(t) == person and t not in role_tokens]
-            role_tokens += [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and not self.ctx.actors.actor_at(c.i)]
+            role_tokens += [
+                c
+                for c in token.children
+                if c.dep_ in ("compound", "nmod")
+                and c.i < token.i
+                # "the Lib Dems' President X": a style the name's span took in is still a role
+                and (not self.ctx.actors.actor_at(c.i) or (self.ctx.actors.actor_at(c.i) == person and c.lower_.rstrip(".") in _NAME_STYLES))
+            ]
             for role_token in role_tokens:
                 role = _role_word(role_token, elex)
                 if role is None:
@@ -1249,8 +1256,9 @@ class _Extractor:
                 self.emit(rules[form], members, [_Arg(org)], doc[r], check_negation=False, reported=False)
                 if form == "leads":
                     self._leader_lives_in(person, [_Arg(org)], doc[r])  # "Ohio Gov. X" lives in Ohio
-            elif self.ctx.type_of(org) == "Location" and form != "leads":
-                # "U.S. Attorney X", "Arizona Sen. X": a place's office puts its holder there
+            elif self.ctx.type_of(org) == "Location" and form != "leads" and k == r - 1 and doc[r].text[:1].isupper():
+                # "U.S. Attorney X", "Arizona Sen. X": a place's office puts its holder there (not a brief:
+                # "Europe minister X")
                 office = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "office"), None)
                 if office is not None:
                     self.emit(office, [_Arg(person)], [_Arg(org)], doc[r], check_negation=False, reported=False)
@@ -1457,12 +1465,9 @@ class _Extractor:
         return found
 
     def _leader_lives_in(self, person: str, orgs: list[_Arg], token: Token) -> None:
-        """The governor of a state, the mayor of a city: the person is located there too.
-
-        Not the head of a country: a president or a general "of the United States" need not live there.
-        """
+        """The governor of a state, the mayor of a city, the president of a country: the person is active there too."""
         rule = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "leader"), None)
-        places = [o for o in orgs if self.ctx.type_of(o.key) == "Location" and not self.ctx.actors.actors[o.key].country_code]
+        places = [o for o in orgs if self.ctx.type_of(o.key) == "Location"]
         if rule is not None and places:
             self.emit(rule, [_Arg(person)], places, token, check_negation=False, reported=False)
 
@@ -1735,6 +1740,7 @@ _MEMBER_BODIES = word_list("member_bodies")
 _SPOKESPEOPLE = word_list("spokespeople")
 _COUNSEL = word_list("counsel")
 _HONORIFICS = word_list("honorifics")
+_NAME_STYLES = word_list("name_styles")
 _SUB_ROLE = word_list("sub_roles")
 
 

@@ -167,7 +167,6 @@ NEGATIVE = [
     ("If the armed groups in Tajikistan are behind the smuggling, they must have partners abroad.", "accuses"),
     ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
-    ("Arlen Vosk, the president of Kenya, opened the bridge.", "locatedIn"),  # who leads a country need not live there
 ]
 
 
