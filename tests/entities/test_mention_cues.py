@@ -40,3 +40,18 @@ def test_types_a_victim_is_a_person_though_a_town_bears_the_name(nlp, text):
     G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
     types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
     assert types.get("Lincoln") == "Person", types
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Hikers were lost in the Harrow Ridge Wilderness for a week.", "Harrow Ridge Wilderness"),
+        ("Smoke rose over the Dunmore National Forest on Monday.", "Dunmore National Forest"),
+    ],
+)
+def test_types_a_place_word_heads_a_place(nlp, text, name):
+    from kg.build import build_graph
+
+    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
+    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    assert types.get(name) == "Location", types
