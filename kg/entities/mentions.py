@@ -422,6 +422,16 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
 _NOT_NATIONAL = word_list("not_national")
 
 
+_STATE_MODIFIERS = frozenset({"government", "state", "cabinet", "administration", "federal", "ministry"})
+
+
+def _describes_a_name(token: Token) -> bool:
+    """A singular noun in apposition to a proper name, or with one in apposition to it."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
+
+
 def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for token in doc:
         if token.i in covered or token.pos_ not in ("NOUN", "PROPN") or token.idx < document.headline_end:
@@ -434,6 +444,8 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
             continue
         if any(c.dep_ == "compound" and c.i in covered and c.ent_type_ in ("ORG", "NORP", "PERSON") and c.lower_ not in lex.demonyms for c in token.children):
             continue  # "Taliban insurgents": the named organisation is the actor
+        if token.tag_ == "NN" and _describes_a_name(token) and not _STATE_MODIFIERS & {c.lower_ for c in token.children} and not _country_of_modifiers(token, lex):
+            continue  # "Ann Kray, a company official": one person's description (but "a senior Tajik official" serves a state)
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod", "det", "poss")}
         country = _country_of_modifiers(token, lex)
         place_country = None

@@ -346,3 +346,10 @@ def test_extract_attribution_names_the_speaker(nlp):
 )
 def test_extract_normalise_date(text, article_date, expected):
     assert normalise_date(text, article_date) == expected
+
+
+def test_extract_a_singular_description_of_a_name_is_no_collective(nlp):
+    found = _relations(nlp, "Ann Kray, a top official of the Velmar Farmers Union, said prices fell.")
+    assert [t for t in found if t[1] == "memberOf"] == [("Ann Kray", "memberOf", "Velmar Farmers Union")]
+    assert not _relations(nlp, "Prices fell, said Ann Kray, a company official.")
+    assert ("Ann Kray", "memberOf", "Government of Tajikistan") in _relations(nlp, "Ann Kray, a senior Tajik official, said prices fell.")
