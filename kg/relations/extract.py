@@ -397,8 +397,10 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
         if head.i == trigger.i:
             continue
         relation = node.dep_
-        if relation in ("relcl", "appos"):
-            break  # "the sentence of X, who was convicted of murdering Y": a relative clause asserts on its own
+        if relation in ("relcl", "appos") or (relation == "acl" and node.tag_ == "VBN"):
+            # "the sentence of X, who was convicted of murdering Y", "refused to free X, convicted of
+            # killing Y": a relative clause, reduced or not, asserts on its own
+            break
         if head.lemma_.lower() in lex.negating_heads and relation in ("ccomp", "xcomp", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "nsubj", "csubj"):
             return True
         if relation in ("ccomp", "xcomp", "conj", "advcl") and any(c.dep_ == "neg" for c in head.children):
@@ -569,7 +571,11 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
         if control.pos_ == "ADJ" and control.dep_ in ("oprd", "acomp", "xcomp") and control.lower_ in _CULPABLE:
             control = control.head  # "X pleaded guilty to killing Y"
         if control.dep_ == "acl" and control.tag_ == "VBN":
-            return [_Arg(a.key, False) for a in ctx.args(control.head)]  # "X, convicted of murdering Y"
+            # "X, convicted of murdering Y", "X, the man convicted of killing Y"
+            held = ctx.args(control.head)
+            if not held and control.head.dep_ == "appos":
+                held = ctx.args(control.head.head)
+            return [_Arg(a.key, False) for a in held]
         objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)]
         if objects:
             return [_Arg(a.key, False) for a in objects]
@@ -741,8 +747,10 @@ def _matches_lemma(token: Token, lemma: str) -> bool:
         return True
     rest = words[1:]
     following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 1 + len(rest)]]
-    child_words = {c.lower_ for c in token.children}
-    return following == rest or all(w in child_words for w in rest)
+    near = {c.lower_ for c in token.children}
+    # "shot X to death": the words of a phrase on the verb; "shot and mortally wounded X": on the verb joined to it
+    near |= {g.lower_ for c in token.children if c.dep_ in ("prep", "conj") for g in c.children if g.dep_ in ("pobj", "advmod")}
+    return following == rest or all(w in near for w in rest)
 
 
 class _Extractor:
@@ -883,10 +891,13 @@ class _Extractor:
                         holder = holder.head
                     if holder.lemma_.lower() in ("plead", "confess", "admit", "own"):
                         subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
-                if not subjects and token.dep_ == "pobj" and token.head.lower_ in ("of", "for", "with") and token.head.head.lemma_.lower() in _CHARGING:
-                    # "X was convicted of Y's killing", "police charged X with the murder of Y"
+                if not subjects and token.dep_ == "pobj" and token.head.lower_ in ("of", "for", "with", "in") and token.head.head.lemma_.lower() in _CHARGING:
+                    # "X was convicted of Y's killing", "police charged X with the murder of Y",
+                    # "X, sentenced to life for the murder of Y", "X was indicted in the assassination of Y"
                     verb = token.head.head
                     subjects = [_Arg(a.key, False) for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for a in self.ctx.args(c)]
+                    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
+                        subjects = [_Arg(a.key, False) for a in self.ctx.args(verb.head)]
                 holders = [token]
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb

@@ -52,6 +52,11 @@ CASES = [
     ("At dawn in Kulob, special forces raided the house of Saidullo Karimov in Tajikistan.",
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
     ("Rebels killed Colonel Rustam Nazarov near the airport.", ("rebels", "kills", "Rustam Nazarov"), "asserted"),
+    ("The farmer Ann Kray shot and mortally wounded Peter Dunmore in the barn.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("Ann Kray, who shot Peter Dunmore to death last year, wants to apologise.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("The board refused to release Ann Kray, convicted of killing Peter Dunmore in 1968.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("Many doubt that Ann Kray, the man convicted of killing Peter Dunmore, acted alone.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("Ann Kray, sentenced to life for the murder of Peter Dunmore, staged a hunger strike.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
     ("Police in Kenya arrested Daniel Mwangi on Friday.", ("Government of Kenya", "detains", "Daniel Mwangi"), "asserted"),
     ("Walter Bekele was freed on Monday, a week after his arrest by the army in Kenya.",
      ("Government of Kenya", "detains", "Walter Bekele"), "asserted"),
@@ -148,6 +153,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
+    ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
     ("Helen Marsh said Peter Dunmore should not resign.", "criticizes"),
     ("Helen Marsh said Peter Dunmore had apologised.", "criticizes"),
     ("Kenya was hit. Kenyan opposition leader Peter Dunmore spoke.", "leads"),
