@@ -535,8 +535,15 @@ def _event_place(trigger: Token, ctx: _Context) -> str | None:
     return (specific or found)[0]
 
 
+def _passive(verb: Token) -> bool:
+    """A passive verb, or a participle with an agent ("the institute headed by X")."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+
+
 def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = _passive(verb)
     if passive:
         for child in verb.children:
             if child.dep_ == "agent":
@@ -591,7 +598,7 @@ def _passive_subjects(verb: Token, ctx: "_Context") -> list[_Arg]:
 
 
 def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = _passive(verb)
     objects: list[_Arg] = []
     for child in verb.children:
         if passive and child.dep_ == "nsubjpass":
@@ -1168,8 +1175,9 @@ class _Extractor:
                     else:
                         subjects += self.ctx.args(child)
             subjects = [a for a in subjects if self.ctx.type_of(a.key) == "Person"]
-            orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in ("Organization", "Group", "Location")]
             form = "leads" if role in elex.lead_roles else "member"
+            allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
+            orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in allowed]
             if subjects and orgs and rules.get(form):
                 if form == "member" or self.ctx.type_of(orgs[0].key) != "Location":
                     self.emit(rules[form], subjects, orgs[:1], token, reported=False)
@@ -1536,12 +1544,15 @@ class _Extractor:
     def _role_orgs(self, role_token: Token, person: str) -> list[_Arg]:
         """Organisations a role noun belongs to: "head of Y (at Z)", "Y leader", "Y's spokesman"."""
         found: list[_Arg] = []
+        modifiers: list[_Arg] = []
         for child in role_token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    for arg in self.ctx.args(obj):
+                    # "an engineer with the USDA's research service": the unit's owner when the unit has no name
+                    args = self.ctx.args(obj) or [a for c in obj.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                    for arg in args:
                         if arg.key != person:
                             found.append(arg)
                     # "head of the Department at the Institute": the larger body too
@@ -1554,8 +1565,9 @@ class _Extractor:
                 between = self.doc[child.i + 1 : role_token.i]
                 if any(t.dep_ == "cc" or t.text in (",", ";") for t in between):
                     continue  # "Labour's record and party leader X": a misparse across a coordination
-                found += [a for a in self.ctx.args(child) if a.key != person]
-        return found
+                modifiers += [a for a in self.ctx.args(child) if a.key != person]
+        # "Middle East correspondent for the AP": the body a preposition names comes before a modifier
+        return found + modifiers
 
     def allies(self) -> None:
         for rule in self.ctx.lex.by_pattern("ally"):
