@@ -1647,7 +1647,7 @@ class _Extractor:
             for rule in based_rules:
                 if not ((token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX")):
                     continue
-                where = _prep_args(token, ("in", "at", "inside", "across"), self.ctx)
+                where = _prep_args(token, tuple(rule.preps) or ("in", "at", "inside", "across"), self.ctx)
                 if where:
                     subjects = [a for c in token.children if c.dep_ in _SUBJ for a in self.ctx.args(c)]
                     if not subjects and token.dep_ in ("acl", "amod", "appos", "advcl", "relcl", "prep"):
@@ -1686,6 +1686,12 @@ class _Extractor:
         def places(tokens) -> list[_Arg]:
             return [_Arg(k) for t in tokens if (k := self.ctx.actors.actor_at(t.i)) and k != person and self.ctx.type_of(k) == "Location"]
 
+        if token.dep_ == "poss" and token.head.lemma_.lower() in ("hometown", "birthplace") and rules.get("native"):
+            # "X's hometown of Abbott", "X's Iowa hometown"
+            home = token.head
+            where = places(m for m in home.children if m.dep_ in ("compound", "nmod", "amod"))
+            where += places(o for c in home.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+            self.emit(rules["native"], [_Arg(person)], where[:1], home, check_negation=False, reported=False)
         for appos in (c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)):
             if appos.lower_ in ("native", "resident") and rules.get("native"):
                 where = places(m for m in appos.children if m.dep_ in ("compound", "nmod", "amod"))
