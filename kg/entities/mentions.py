@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Document, Mention
 from .dateline import find_dateline
+from .link import load_gazetteer
 from .lexicon import EntityLexicon, known_names, load_entity_lexicon, word_list
 
 __all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
@@ -204,7 +205,7 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop tokens that cannot start or end a name ("Later Mr Rahmon's", "Moazzam Begg - have")."""
-    while start < end - 1 and doc[start].pos_ in ("ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "VERB", "AUX", "PUNCT", "INTJ"):
+    while start < end - 1 and not _article_in_name(doc[start:end]) and doc[start].pos_ in ("ADV", "ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "VERB", "AUX", "PUNCT", "INTJ"):
         start += 1
     while end > start + 1 and (doc[end - 1].pos_ not in ("PROPN", "NOUN", "NUM", "ADJ") or doc[end - 1].is_punct):
         end -= 1
@@ -326,6 +327,11 @@ def _joined_ents(doc: Doc) -> list[Span]:
     return joined
 
 
+def _article_in_name(span: Span) -> bool:
+    """"The Hague": a place whose own name starts with "The"."""
+    return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
+
+
 def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for ent in _joined_ents(doc):
         if ent.label_ not in NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
@@ -339,8 +345,10 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         else:
             label = ent.label_
         start = ent.start
-        while start < ent.end and doc[start].lower_ in ("the", "a", "an"):
+        while start < ent.end and doc[start].lower_ in ("the", "a", "an") and not _article_in_name(doc[start:ent.end]):
             start += 1
+        if start == ent.start and start > 0 and _article_in_name(doc[start - 1 : ent.end]):
+            start -= 1  # "in The Hague"
         if start == ent.end:
             continue
         known = bool(ent.ent_id_)

@@ -55,3 +55,9 @@ def test_types_a_place_word_heads_a_place(nlp, text, name):
     G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
     types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
     assert types.get(name) == "Location", types
+
+
+def test_mentions_keep_the_article_of_a_place_named_with_it(nlp):
+    text = "The court in The Hague ruled on Monday."
+    document = document_from_text(text, "case.txt")
+    assert [m.text for m in find_mentions(nlp(document.text), document) if m.label == "GPE"] == ["The Hague"]
