@@ -1094,6 +1094,8 @@ class _Extractor:
                 allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
                 orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex)]
                 orgs = list({o.key: o for o in reversed(orgs)}.values())[::-1]  # one per organisation, first kept
+                if orgs and form == "leads" and not orgs[0].direct and rules.get("member"):
+                    rule = rules["member"]  # "head of the ICC's anti-corruption unit": a member of the ICC, not its head
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
                     self._leader_lives_in(person, orgs[:1], role_token)
@@ -1551,7 +1553,7 @@ class _Extractor:
                     if obj.dep_ != "pobj":
                         continue
                     # "an engineer with the USDA's research service": the unit's owner when the unit has no name
-                    args = self.ctx.args(obj) or [a for c in obj.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                    args = self.ctx.args(obj) or [_Arg(a.key, False) for c in obj.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                     for arg in args:
                         if arg.key != person:
                             found.append(arg)

@@ -46,7 +46,7 @@ def test_types_a_victim_is_a_person_though_a_town_bears_the_name(nlp, text):
     "text, name",
     [
         ("Hikers were lost in the Harrow Ridge Wilderness for a week.", "Harrow Ridge Wilderness"),
-        ("Smoke rose over the Dunmore National Forest on Monday.", "Dunmore National Forest"),
+        ("Boats sailed across the Velmar Reservoir in Kenya.", "Velmar Reservoir"),
     ],
 )
 def test_types_a_place_word_heads_a_place(nlp, text, name):
@@ -61,3 +61,11 @@ def test_mentions_keep_the_article_of_a_place_named_with_it(nlp):
     text = "The court in The Hague ruled on Monday."
     document = document_from_text(text, "case.txt")
     assert [m.text for m in find_mentions(nlp(document.text), document) if m.label == "GPE"] == ["The Hague"]
+
+
+def test_types_a_surname_that_is_also_a_place_word_stays_a_person(nlp):
+    from kg.build import build_graph
+
+    G = build_graph([document_from_text("BBC correspondent Stephen Cape said the unions were strong.", "case.txt")], nlp=nlp)
+    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    assert types.get("Stephen Cape") == "Person", types
