@@ -50,6 +50,7 @@ _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", 
 class _Arg:
     key: str
     direct: bool = True  # False when reached through a pronoun or a heuristic
+    owner: bool = False  # stands for something it owns ("the ICC's unit")
 
 
 class _Context:
@@ -1094,7 +1095,7 @@ class _Extractor:
                 allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
                 orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex)]
                 orgs = list({o.key: o for o in reversed(orgs)}.values())[::-1]  # one per organisation, first kept
-                if orgs and form == "leads" and not orgs[0].direct and rules.get("member"):
+                if orgs and form == "leads" and orgs[0].owner and rules.get("member"):
                     rule = rules["member"]  # "head of the ICC's anti-corruption unit": a member of the ICC, not its head
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
@@ -1455,6 +1456,13 @@ class _Extractor:
             target = self.ctx.actors.actor_at(i) if i < len(doc) else None
             if not target or target == person:
                 continue
+            after = i
+            while after < len(doc) and self.ctx.actors.actor_at(after) == target:
+                after += 1
+            owned = self.ctx.actors.actor_at(after + 1) if after + 1 < len(doc) and doc[after].lower_ in ("'s", "’s") else None
+            if owned and owned != person and self.ctx.type_of(owned) == "Organization" and rules.get("from"):
+                # "X of New York's Mount Sinai School": X belongs to the school (and is from New York)
+                self.emit(rules["from"], [_Arg(person)], [_Arg(owned)], prep, check_negation=False, reported=False)
             kind = self.ctx.type_of(target)
             if not comma and not (kind in ("Location", "Organization") and prep.lower_ == "of") and not (kind == "Organization" and prep.lower_ == "from"):
                 continue  # without a comma only "Senator X of Arizona", "Jo Park of Acme Labs", "Carl Ames from the Institute"
@@ -1553,7 +1561,7 @@ class _Extractor:
                     if obj.dep_ != "pobj":
                         continue
                     # "an engineer with the USDA's research service": the unit's owner when the unit has no name
-                    args = self.ctx.args(obj) or [_Arg(a.key, False) for c in obj.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                    args = self.ctx.args(obj) or [_Arg(a.key, False, True) for c in obj.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                     for arg in args:
                         if arg.key != person:
                             found.append(arg)

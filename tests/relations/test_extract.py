@@ -128,6 +128,8 @@ CASES = [
      ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
+    ("Anatomist Ann Kray of New York's Mount Sinai School of Medicine disputed the findings.",
+     ("Ann Kray", "memberOf", "Mount Sinai School of Medicine"), "asserted"),
     ("The Velmar Institute, headed by Ann Kray, says costs rose.", ("Ann Kray", "leads", "Velmar Institute"), "asserted"),
     ("Costs rose, says Ann Kray, an agricultural engineer with the USDA's research service.",
      ("Ann Kray", "memberOf", "USDA"), "asserted"),
