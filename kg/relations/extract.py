@@ -1710,6 +1710,28 @@ class _Extractor:
                 where = places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj")
                 self.emit(rules["origin"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
 
+    def regions(self) -> None:
+        """"Acme Co. of Troy, Mich.": what is in a town is in the region the sentence places the town in."""
+        rule = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "region"), None)
+        if rule is None:
+            return
+        within: dict[tuple[str, int], list[str]] = {}
+        for (subject, predicate, obj, start), relation in self.relations.items():
+            if predicate == "locatedIn" and relation.evidence.rule == "place.apposition":
+                within.setdefault((subject, start), []).append(obj)
+        sentences = {_sentence_evidence(sent)[1]: sent for sent in self.doc.sents}
+        for (subject, predicate, obj, start), relation in list(self.relations.items()):
+            if predicate != "locatedIn" or relation.evidence.rule in ("place.apposition", rule.id) or (obj, start) not in within:
+                continue
+            sent = sentences.get(start)
+            if sent is None:
+                continue
+            for region in within[(obj, start)]:
+                trigger = next((t for t in sent if self.ctx.actors.actor_at(t.i) == region), None)
+                if trigger is not None and region != subject:
+                    base = min(rule.confidence, relation.evidence.confidence)
+                    self.emit(rule, [_Arg(subject)], [_Arg(region)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
+
     def _captives(self, token: Token) -> list[_Arg]:
         """Who a verb or noun of detention or transfer acts on: "detained X", "X was held", "X's arrest"."""
         if token.pos_ == "NOUN":
@@ -1759,6 +1781,7 @@ class _Extractor:
         self.origins()
         self.allies()
         self.places()
+        self.regions()
         return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
 
 

@@ -127,6 +127,7 @@ CASES = [
     ("Hezbollah units, though largely based in southern Lebanon, avoid the cities.",
      ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
+    ("The Ferrow Institute, based in Troy, Michigan, opened a lab.", ("Ferrow Institute", "locatedIn", "Michigan"), "asserted"),
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Anatomist Ann Kray of New York's Mount Sinai School of Medicine disputed the findings.",
      ("Ann Kray", "memberOf", "Mount Sinai School of Medicine"), "asserted"),
