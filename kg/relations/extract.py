@@ -1653,6 +1653,15 @@ class _Extractor:
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
             if key and self._is_head(token, key) and self.ctx.type_of(key) == "Person":
                 self._person_home(token, key, rules)
+            # "Zambia's Kafue River", "Russia's Foreign Ministry", "Serbia's province of Kosovo"
+            rule = rules.get("possessive")
+            if rule and key and token.dep_ == "poss" and self._is_head(token, key) and self.ctx.type_of(key) == "Location":
+                owned = self.ctx.actors.actor_at(token.head.i)
+                if owned is None and token.head.lemma_.lower() in _place_words():
+                    owned = next((k for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and (k := self.ctx.actors.actor_at(o.i))), None)
+                collective = owned is not None and self.ctx.actors.actors[owned].collective
+                if owned and owned != key and not collective and self.ctx.type_of(owned) in ("Location", "Organization"):
+                    self.emit(rule, [_Arg(owned)], [_Arg(key)], token, check_negation=False, reported=False)
             # "X, based in Z", "X is situated in Z", "increasingly located in Z", "X was born in Z"
             for rule in based_rules:
                 if not ((token.lemma_.lower() in rule.lemmas or token.lower_ in rule.lemmas) and token.pos_ in ("VERB", "ADJ", "AUX")):
@@ -1783,6 +1792,12 @@ class _Extractor:
         self.places()
         self.regions()
         return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
+
+
+def _place_words() -> frozenset[str]:
+    from ..entities.lexicon import load_entity_lexicon
+
+    return load_entity_lexicon().place_words
 
 
 def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:

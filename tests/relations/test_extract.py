@@ -127,6 +127,7 @@ CASES = [
     ("Hezbollah units, though largely based in southern Lebanon, avoid the cities.",
      ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
+    ("Crocodiles in Zambia's Kafue River have eaten five people.", ("Kafue River", "locatedIn", "Zambia"), "asserted"),
     ("The Ferrow Institute, based in Troy, Michigan, opened a lab.", ("Ferrow Institute", "locatedIn", "Michigan"), "asserted"),
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Anatomist Ann Kray of New York's Mount Sinai School of Medicine disputed the findings.",
@@ -164,6 +165,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
+    ("Other targets were the UK's presidency of the European Union.", "locatedIn"),
     ("Helen Marsh said Peter Dunmore should not resign.", "criticizes"),
     ("Helen Marsh said Peter Dunmore had apologised.", "criticizes"),
     ("Kenya was hit. Kenyan opposition leader Peter Dunmore spoke.", "leads"),
