@@ -414,6 +414,16 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
 
 
 _REFUSING = word_list("refusing_verbs")
+_ATTEMPTS = word_list("attempt_words")
+
+
+def _attempted(trigger: Token) -> bool:
+    """"tried to kill", "a plot to kill", "attempted murder", "an assassination attempt"."""
+    if trigger.dep_ in ("xcomp", "acl") and trigger.head.lemma_.lower() in _ATTEMPTS:
+        return True
+    if any(c.lower_ in _ATTEMPTS and c.dep_ in ("amod", "compound") for c in trigger.children):
+        return True
+    return trigger.dep_ == "compound" and trigger.head.lemma_.lower() in _ATTEMPTS
 
 
 def _refused(trigger: Token) -> bool:
@@ -584,8 +594,9 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
             if not held and control.head.dep_ == "appos":
                 held = ctx.args(control.head.head)
             return [_Arg(a.key, False) for a in held]
-        objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)]
+        objects = [a for c in control.children if c.dep_ == "dobj" for a in ctx.args(c)] if verb.head.lower_ != "by" else []
         if objects:
+            # "a jury convicted X of killing Y" (not "X could save the South by killing Y")
             return [_Arg(a.key, False) for a in objects]
         return [_Arg(a.key, False) for a in _verb_subjects(control, ctx) or _passive_subjects(control, ctx)]
     return []
@@ -605,7 +616,11 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
         if passive and child.dep_ == "nsubjpass":
             objects += ctx.args(child)
         elif not passive and child.dep_ in ("dobj", "dative"):
-            objects += ctx.args(child)
+            found = ctx.args(child)
+            named = [a for c in child.children if c.dep_ == "appos" for a in ctx.args(c)]
+            if named and all(ctx.actors.actors[a.key].collective for a in found):
+                found = named  # "assassinated the British colonial minister, Lord Moyne": the one named
+            objects += found
         elif child.dep_ == "prep" and child.lower_ in rule.preps:
             objects += [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
         elif child.dep_ == "prt":
@@ -842,6 +857,8 @@ class _Extractor:
                     continue
                 if rule.cues and not _demands(token, rule.cues):
                     continue
+                if rule.predicate == "kills" and _attempted(token):
+                    continue  # "X tried to kill Y": an attempt, not a killing
                 if rule.refusal:
                     if _refused(token):
                         # "would not back" states a refusal; "would" hedges nothing here
@@ -884,6 +901,8 @@ class _Extractor:
             if token.pos_ not in ("NOUN", "PROPN"):
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()):
+                if rule.predicate == "kills" and _attempted(token):
+                    continue  # "the attempted murder of Y", "an assassination attempt on Y"
                 owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                 subjects = owners if rule.possessor == "subject" else []
                 subjects += _prep_args(token, ("by",), self.ctx)

@@ -53,6 +53,8 @@ CASES = [
      ("Government of Tajikistan", "attacks", "Saidullo Karimov"), "asserted"),
     ("Rebels killed Colonel Rustam Nazarov near the airport.", ("rebels", "kills", "Rustam Nazarov"), "asserted"),
     ("The farmer Ann Kray shot and mortally wounded Peter Dunmore in the barn.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("The Stern Gang assassinated the British colonial minister, Lord Moyne, in 1944.", ("Stern Gang", "kills", "Moyne"), "asserted"),
+    ("Ann Reeve thought she could save the party by killing Peter Dunmore.", ("Ann Reeve", "kills", "Peter Dunmore"), "hedged"),
     ("Ann Kray, who shot Peter Dunmore to death last year, wants to apologise.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
     ("The board refused to release Ann Kray, convicted of killing Peter Dunmore in 1968.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
     ("Many doubt that Ann Kray, the man convicted of killing Peter Dunmore, acted alone.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
@@ -165,6 +167,8 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
+    ("Ann Kray tried to kill Peter Dunmore in 1975.", "kills"),
+    ("Ann Kray was charged with the attempted murder of Peter Dunmore.", "kills"),
     ("Other targets were the UK's presidency of the European Union.", "locatedIn"),
     ("Helen Marsh said Peter Dunmore should not resign.", "criticizes"),
     ("Helen Marsh said Peter Dunmore had apologised.", "criticizes"),
