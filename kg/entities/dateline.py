@@ -30,6 +30,7 @@ from .link import load_gazetteer
 __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = {"-", "--", "—", "–", ":", "_"}
+_OPENING = 80  # tokens of the body where a monitoring service's item code may stand
 _DOCUMENT_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0506194194": a monitoring service's item number
 
 
@@ -71,7 +72,7 @@ def find_dateline(doc: Doc, headline_end: int = 0) -> Dateline | None:
         return None
     found = _bracketed(doc, start) or _source_line(doc, start)
     if found is None:
-        for token in doc[start:]:
+        for token in doc[start : start + _OPENING]:
             if _DOCUMENT_CODE.match(token.text) and token.i + 1 < len(doc):
                 found = _source_line(doc, token.i + 1)
                 if found is not None:

@@ -1747,15 +1747,14 @@ class _Extractor:
         for (subject, predicate, obj, start), relation in self.relations.items():
             if predicate == "locatedIn" and relation.evidence.rule == "place.apposition":
                 within.setdefault((subject, start), []).append(obj)
-        sentences = {_sentence_evidence(sent)[1]: sent for sent in self.doc.sents}
+        if not within:
+            return
         for (subject, predicate, obj, start), relation in list(self.relations.items()):
             if predicate != "locatedIn" or relation.evidence.rule in ("place.apposition", rule.id) or (obj, start) not in within:
                 continue
-            sent = sentences.get(start)
-            if sent is None:
-                continue
             for region in within[(obj, start)]:
-                trigger = next((t for t in sent if self.ctx.actors.actor_at(t.i) == region), None)
+                tokens = (self.doc[i] for i, key in sorted(self.ctx.actors.by_token.items()) if key == region)
+                trigger = next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
                 if trigger is not None and region != subject:
                     base = min(rule.confidence, relation.evidence.confidence)
                     self.emit(rule, [_Arg(subject)], [_Arg(region)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
