@@ -274,6 +274,15 @@ class _Context:
                     key = self.actors.actor_at(child.i)
                     if key and self.type_of(key) in wanted and key != speaker:
                         return key
+        if token.lower_ == "them":
+            # "X opposed the plans for ID cards, branding them ...": a nearer plural noun that names
+            # no actor is what "them" stands for
+            for i in range(token.i - 1, token.sent.start - 1, -1):
+                key = self.actors.actor_at(i)
+                if key and self.type_of(key) in wanted:
+                    break
+                if key is None and self.doc[i].tag_ == "NNS" and self.doc[i].dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+                    return None
         # otherwise the nearest preceding actor of a fitting type within two sentences
         sent = token.sent
         floor = sent.start
@@ -570,7 +579,17 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return [_Arg(a.key, False) for a in ctx.args(verb.head)]  # "X, now working for Y, said"
+        found = ctx.args(verb.head)  # "X, now working for Y, said"
+        if not found and not any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in verb.children):
+            # "X unveiled a billboard accusing Y", "X opened with a speech criticising Y": the author
+            # (not "X opposed the plans, branding them ...": "them" is the carrier itself)
+            carrier = verb.head
+            holder = carrier.head if carrier.dep_ in ("dobj", "pobj") else None
+            if holder is not None and holder.dep_ == "prep" and carrier.dep_ == "pobj" and holder.lower_ in ("with", "in", "through"):
+                holder = holder.head
+            if holder is not None and holder.pos_ == "VERB" and (carrier.dep_ == "dobj" or holder is not carrier.head):
+                found = [a for c in holder.children if c.dep_ == "nsubj" for a in ctx.args(c)]
+        return [_Arg(a.key, False) for a in found]
     if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _INSTRUMENTS and verb.head.dep_ in ("dobj", "nsubj", "nsubjpass"):
         # "X fired the shots that killed Y", "the bomb X planted killed Y"
         holder = verb.head.head
@@ -908,6 +927,9 @@ class _Extractor:
                 subjects += _prep_args(token, ("by",), self.ctx)
                 if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
+                if not subjects and token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.pos_ == "VERB":
+                    # "X opened the forum with an attack on Y"
+                    subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head.head, self.ctx)]
                 if not subjects:
                     # "criticism from X"
                     subjects = _prep_args(token, ("from",), self.ctx)

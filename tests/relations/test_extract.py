@@ -38,6 +38,10 @@ CASES = [
      ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
     ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh called on Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh opened the conference with a speech criticising Peter Dunmore's record.",
+     ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh opened the conference with an attack on Peter Dunmore's record.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("The Green Party unveiled a poster accusing Peter Dunmore of lying.", ("Green Party", "accuses", "Peter Dunmore"), "asserted"),
     ("Helen Marsh voiced serious misgivings about Peter Dunmore's plans for the docks.",
      ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("A spokesman for the Green Party called on Peter Dunmore to resign.", ("Green Party", "criticizes", "Peter Dunmore"), "asserted"),
@@ -167,6 +171,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
+    ("Green Party member Helen Marsh said she opposed the plans for identity cards, branding them a regressive step.", "criticizes"),
     ("Ann Kray tried to kill Peter Dunmore in 1975.", "kills"),
     ("Ann Kray was charged with the attempted murder of Peter Dunmore.", "kills"),
     ("Other targets were the UK's presidency of the European Union.", "locatedIn"),
