@@ -699,6 +699,12 @@ def _own_owner(token: Token, ctx: "_Context", depth: int) -> list[_Arg]:
                     args = ctx.args(obj) or _owner(obj, ctx, depth - 1)
                     if args:
                         return args
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            # "the claims made on Monday by X"
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                args = [a for o in agent.children if o.dep_ == "pobj" for a in ctx.args(o)]
+                if args:
+                    return args
         if child.dep_ == "relcl":
             for sub in child.children:
                 if sub.dep_ in ("nsubj", "nsubjpass"):

@@ -42,6 +42,8 @@ CASES = [
      ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh opened the conference with an attack on Peter Dunmore's record.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("The Green Party unveiled a poster accusing Peter Dunmore of lying.", ("Green Party", "accuses", "Peter Dunmore"), "asserted"),
+    ("The Green Party ridiculed the claims made on Monday by Peter Dunmore.", ("Green Party", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh delivered a sharp rebuff to Peter Dunmore's description of her.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh voiced serious misgivings about Peter Dunmore's plans for the docks.",
      ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("A spokesman for the Green Party called on Peter Dunmore to resign.", ("Green Party", "criticizes", "Peter Dunmore"), "asserted"),
