@@ -413,7 +413,7 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
             break
         if head.lemma_.lower() in lex.negating_heads and relation in ("ccomp", "xcomp", "dobj", "pobj", "acl", "advcl", "prep", "relcl", "nsubj", "csubj"):
             return True
-        if relation in ("ccomp", "xcomp", "conj", "advcl") and any(c.dep_ == "neg" for c in head.children):
+        if relation in ("ccomp", "xcomp", "conj", "advcl", "acomp") and any(c.dep_ == "neg" for c in head.children):
             if relation != "conj" or head.pos_ in ("VERB", "AUX"):
                 return True
         if relation in ("ROOT", "parataxis"):
@@ -905,10 +905,18 @@ class _Extractor:
         """"X has been critical of Y", "X, long opposed to Y", "X is loyal to Y"."""
         triggers = self.ctx.lex.triggers("adjective")
         for token in self.doc:
-            if token.pos_ != "ADJ":
+            # "appalled", "dismayed": participles the tagger may call verbs
+            if token.pos_ != "ADJ" and not (token.pos_ == "VERB" and token.lower_ in triggers):
                 continue
-            for rule in triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ()):
+            for rule in dict.fromkeys(triggers.get(token.lemma_.lower(), ()) + triggers.get(token.lower_, ())):
                 objects = _prep_args(token, rule.preps, self.ctx, owner=True)
+                if not objects and "by" in rule.preps:
+                    # "X was appalled by Y's decision" parsed as a passive
+                    objects = [a for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o) or _owner(o, self.ctx)]
+                if not objects:
+                    # "X was angry that Y had lied": whom the clause is about
+                    for clause in (c for c in token.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                        objects += [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c) or _owner(c, self.ctx)]
                 subjects: list[_Arg] = []
                 head = token.head
                 if token.dep_ in ("acomp", "oprd", "xcomp"):
@@ -917,6 +925,11 @@ class _Extractor:
                         subjects = [_Arg(a.key, False) for a in self.ctx.args(head.head)]
                 elif token.dep_ in ("amod", "appos", "acl"):
                     subjects = [_Arg(a.key, False) for a in self.ctx.args(head)]
+                elif token.pos_ == "VERB" or token.dep_ == "conj":
+                    holder = token
+                    while holder.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in holder.children):
+                        holder = holder.head  # "she was shocked at ... and appalled that ..."
+                    subjects = [a for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c)]
                 self.emit(rule, subjects, objects, token)
                 break
 

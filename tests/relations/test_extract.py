@@ -37,6 +37,8 @@ CASES = [
     ("Andrei Petrov said he was dismayed by Viktor Lanskoy's decision, calling it a reckless gamble.",
      ("Andrei Petrov", "criticizes", "Viktor Lanskoy"), "reported"),
     ("Labour leader Helen Marsh has been highly critical of Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh was dismayed by Peter Dunmore's decision.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh said she was appalled that Peter Dunmore had lied.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ("Helen Marsh called on Peter Dunmore to resign.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh opened the conference with a speech criticising Peter Dunmore's record.",
      ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
@@ -173,6 +175,8 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
+    ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
+    ("Helen Marsh is not critical of Peter Dunmore.", "criticizes"),
     ("Green Party member Helen Marsh said she opposed the plans for identity cards, branding them a regressive step.", "criticizes"),
     ("Ann Kray tried to kill Peter Dunmore in 1975.", "kills"),
     ("Ann Kray was charged with the attempted murder of Peter Dunmore.", "kills"),
