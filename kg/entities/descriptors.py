@@ -133,8 +133,8 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
         return {}
     linked: dict[int, str] = {}
     for det in doc:
-        if det.lower_ != "the":
-            continue
+        if det.lower_ not in ("the", "his", "her", "their", "its"):
+            continue  # "the home secretary", "his chancellor", "its leader"
         # the noun phrase after "the": nouns, adjectives and glued hyphens ("the Tory co-chairman")
         tokens: list[Token] = []
         for t in doc[det.i + 1 : det.i + 2 + _MAX_WORDS]:

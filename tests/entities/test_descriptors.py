@@ -62,3 +62,8 @@ def test_descriptor_ignores_former_and_hypothetical_offices(nlp):
     assert _described(nlp, text) == {}
     text = "Critics ask how good a prime minister Peter Hale would make. The prime minister said nothing."
     assert _described(nlp, text) == {}
+
+
+def test_descriptor_after_a_possessive_pronoun(nlp):
+    text = "Transport Minister Anna Keele faced angry MPs. But Lord Harwood praised his minister for an excellent job."
+    assert _described(nlp, text) == {"Anna Keele": "minister"}
