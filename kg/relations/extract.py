@@ -1720,7 +1720,7 @@ class _Extractor:
                 if owned is None and token.head.lemma_.lower() in _place_words():
                     owned = next((k for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" and (k := self.ctx.actors.actor_at(o.i))), None)
                 collective = owned is not None and self.ctx.actors.actors[owned].collective
-                if owned and owned != key and not collective and self.ctx.type_of(owned) in ("Location", "Organization"):
+                if owned and owned != key and not collective and self.ctx.type_of(owned) in ("Location", "Organization", "Person"):
                     self.emit(rule, [_Arg(owned)], [_Arg(key)], token, check_negation=False, reported=False)
             # "X, based in Z", "X is situated in Z", "increasingly located in Z", "X was born in Z"
             for rule in based_rules:

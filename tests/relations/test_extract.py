@@ -138,6 +138,7 @@ CASES = [
      ("Hezbollah", "locatedIn", "Lebanon"), "asserted"),
     ("The Ferrow Institute is based in Nairobi.", ("Ferrow Institute", "locatedIn", "Nairobi"), "asserted"),
     ("Crocodiles in Zambia's Kafue River have eaten five people.", ("Kafue River", "locatedIn", "Zambia"), "asserted"),
+    ("Later Birmingham's Ann Kray suggested an early election.", ("Ann Kray", "locatedIn", "Birmingham"), "asserted"),
     ("The Ferrow Institute, based in Troy, Michigan, opened a lab.", ("Ferrow Institute", "locatedIn", "Michigan"), "asserted"),
     ("Ray Dolan of the National Storm Center said the storm weakened.", ("Ray Dolan", "memberOf", "National Storm Center"), "asserted"),
     ("Anatomist Ann Kray of New York's Mount Sinai School of Medicine disputed the findings.",
