@@ -430,7 +430,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
 _NOT_NATIONAL = word_list("not_national")
 
 
-_STATE_MODIFIERS = frozenset({"government", "state", "cabinet", "administration", "federal", "ministry"})
+_STATE_MODIFIERS = word_list("state_modifiers")
 
 
 def _describes_a_name(token: Token) -> bool:

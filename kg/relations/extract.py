@@ -34,15 +34,16 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
 _PRONOUNS_PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS_SPEAKER = frozenset({"i", "me", "my", "we", "us", "our"})
-_QUANTITIES = frozenset({"percent", "%", "majority", "most", "many", "some", "all", "half", "number", "dozens", "hundreds", "thousands", "group", "members", "member", "one", "none"})
-_LIGHT_VERBS = frozenset({"make", "launch", "level", "issue", "file", "bring", "lodge", "mount", "carry", "stage", "voice", "express", "give", "offer", "provide", "lend", "deliver", "unleash", "step", "raise", "air", "have", "share", "register"})
+_QUANTITIES = word_list("quantities")  # these and the lists below: kg/data/wordlists.toml
+_LIGHT_VERBS = word_list("light_verbs")
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
-_ORG_HEADS = frozenset({"government", "party", "administration", "campaign", "leadership", "office", "ministry", "forces", "force", "army", "regime", "group", "movement", "side", "team", "camp", "machine", "headquarters", "spokesman", "spokeswoman", "spokesperson", "statement", "website"})
-_PLAN_NOUNS = word_list("plan_nouns")  # these and the lists below: kg/data/wordlists.toml
+_ORG_HEADS = word_list("organisation_heads")
+_PLAN_NOUNS = word_list("plan_nouns")
 _INSTRUMENTS = word_list("instruments")
 _CHARGING = word_list("charging_verbs")
 _CULPABLE = word_list("culpable")
-_RECEIVING_VERBS = frozenset({"face", "receive", "draw", "come", "attract", "suffer", "endure", "meet", "incur", "provoke", "prompt", "win", "get", "enjoy"})
+_RECEIVING_VERBS = word_list("receiving_verbs")
+_HOME_NOUNS = word_list("home_nouns")
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
 
@@ -1765,14 +1766,14 @@ class _Extractor:
         def places(tokens) -> list[_Arg]:
             return [_Arg(k) for t in tokens if (k := self.ctx.actors.actor_at(t.i)) and k != person and self.ctx.type_of(k) == "Location"]
 
-        if token.dep_ == "poss" and token.head.lemma_.lower() in ("hometown", "birthplace") and rules.get("native"):
+        if token.dep_ == "poss" and token.head.lemma_.lower() in _HOME_NOUNS and rules.get("native"):
             # "X's hometown of Abbott", "X's Iowa hometown"
             home = token.head
             where = places(m for m in home.children if m.dep_ in ("compound", "nmod", "amod"))
             where += places(o for c in home.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
             self.emit(rules["native"], [_Arg(person)], where[:1], home, check_negation=False, reported=False)
         for appos in (c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)):
-            if appos.lower_ in ("native", "resident") and rules.get("native"):
+            if appos.lower_ in _HOME_NOUNS and rules.get("native"):
                 where = places(m for m in appos.children if m.dep_ in ("compound", "nmod", "amod"))
                 self.emit(rules["native"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
             elif appos.pos_ == "NOUN" and rules.get("origin"):
