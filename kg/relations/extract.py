@@ -41,6 +41,7 @@ _ORG_HEADS = word_list("organisation_heads")
 _PLAN_NOUNS = word_list("plan_nouns")
 _INSTRUMENTS = word_list("instruments")
 _CHARGING = word_list("charging_verbs")
+_ALLEGING = word_list("alleging_verbs")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -459,6 +460,8 @@ def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     for tok in chain:
         if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i:
             return True
+        if tok.lemma_.lower() in _ALLEGING and tok.i != trigger.i:
+            return True  # "X was charged with killing Y", "Z accused X of attacking Y": alleged
         for child in tok.children:
             if child.dep_ in ("aux", "advmod", "auxpass") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):
                 return True
@@ -942,6 +945,7 @@ class _Extractor:
             for rule in triggers.get(token.lemma_.lower(), ()):
                 if rule.predicate == "kills" and _attempted(token):
                     continue  # "the attempted murder of Y", "an assassination attempt on Y"
+                alleged = False
                 owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                 subjects = owners if rule.possessor == "subject" else []
                 subjects += _prep_args(token, ("by",), self.ctx)
@@ -964,6 +968,7 @@ class _Extractor:
                     # "X was convicted of Y's killing", "police charged X with the murder of Y",
                     # "X, sentenced to life for the murder of Y", "X was indicted in the assassination of Y"
                     verb = token.head.head
+                    alleged = verb.lemma_.lower() in _ALLEGING  # "arrested in the killing of Y": not proven
                     subjects = [_Arg(a.key, False) for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for a in self.ctx.args(c)]
                     if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
                         subjects = [_Arg(a.key, False) for a in self.ctx.args(verb.head)]
@@ -991,7 +996,7 @@ class _Extractor:
                     verb = token.head.head if token.dep_ == "pobj" else token.head
                     if token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _RECEIVING_VERBS:
                         objects = [_Arg(a.key, False) for a in _verb_subjects(verb, self.ctx)]
-                self.emit(rule, subjects, objects, token)
+                self.emit(rule, subjects, objects, token, hedged=True if alleged else None)
 
     def claims(self) -> None:
         for rule in self.ctx.lex.by_pattern("claim"):

@@ -67,6 +67,8 @@ CASES = [
     ("The board refused to release Ann Kray, convicted of killing Peter Dunmore in 1968.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
     ("Many doubt that Ann Kray, the man convicted of killing Peter Dunmore, acted alone.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
     ("Ann Kray, sentenced to life for the murder of Peter Dunmore, staged a hunger strike.", ("Ann Kray", "kills", "Peter Dunmore"), "asserted"),
+    ("Ann Kray had been arrested in the assassination of Peter Dunmore.", ("Ann Kray", "kills", "Peter Dunmore"), "hedged"),
+    ("Ann Kray was charged with killing Peter Dunmore.", ("Ann Kray", "kills", "Peter Dunmore"), "hedged"),
     ("Police in Kenya arrested Daniel Mwangi on Friday.", ("Government of Kenya", "detains", "Daniel Mwangi"), "asserted"),
     ("Walter Bekele was freed on Monday, a week after his arrest by the army in Kenya.",
      ("Government of Kenya", "detains", "Walter Bekele"), "asserted"),
