@@ -460,11 +460,21 @@ def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     for tok in chain:
         if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i:
             return True
-        if tok.lemma_.lower() in _ALLEGING and tok.i != trigger.i:
-            return True  # "X was charged with killing Y", "Z accused X of attacking Y": alleged
         for child in tok.children:
             if child.dep_ in ("aux", "advmod", "auxpass") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):
                 return True
+    return False
+
+
+def _alleged(trigger: Token) -> bool:
+    """"X was charged with killing Y", "Z accused X of attacking Y": an event someone alleges."""
+    node = trigger
+    for head in _ancestors(trigger):
+        if node.dep_ in ("ccomp", "relcl", "parataxis", "appos"):
+            return False
+        if head.lemma_.lower() in _ALLEGING:
+            return True
+        node = head
     return False
 
 
@@ -819,7 +829,8 @@ class _Extractor:
         lex = self.ctx.lex
         if check_negation and _negated(trigger, lex):
             return
-        hedged = _hedged(trigger, lex) if hedged is None else hedged
+        if hedged is None:
+            hedged = _hedged(trigger, lex) or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
         if reported is None:
             speaker, reported = _reporter(trigger, self.ctx, exclude=())
         sentence, start, end = _sentence_evidence(trigger.sent)
