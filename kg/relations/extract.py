@@ -914,7 +914,10 @@ class _Extractor:
                             subjects = [_Arg(speaker, False)] if speaker else []
                         self.emit(rule, subjects, _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
                     continue
-                self.emit(rule, _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx), token)
+                subjects, objects = _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx)
+                if rule.inverse:
+                    subjects, objects = objects, subjects  # "the Trust hired X": X is the member
+                self.emit(rule, subjects, objects, token)
 
     def adjectives(self) -> None:
         """"X has been critical of Y", "X, long opposed to Y", "X is loyal to Y"."""

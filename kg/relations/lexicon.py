@@ -41,6 +41,7 @@ class Rule:
     refusal: bool = False  # fires only when the trigger is refused: "would not back X", "refused to support X"
     polarity: str | None = None  # claim rules: also fire on VADER-rated judgement words of this polarity
     possessor: str = "subject"  # noun rules: which argument "X's <noun>" gives ("her murder": the object)
+    inverse: bool = False  # verb rules: the verb's object is the relation's subject ("the Trust hired X": X memberOf the Trust)
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -138,6 +139,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 refusal=bool(row.get("refusal", False)),
                 polarity=_polarity(row, source),
                 possessor=_possessor(row, source),
+                inverse=bool(row.get("inverse", False)),
             )
         )
     modality = data.get("modality", {})

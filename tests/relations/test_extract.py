@@ -146,6 +146,8 @@ CASES = [
     ("Anatomist Ann Kray of New York's Mount Sinai School of Medicine disputed the findings.",
      ("Ann Kray", "memberOf", "Mount Sinai School of Medicine"), "asserted"),
     ("The Velmar Institute, headed by Ann Kray, says costs rose.", ("Ann Kray", "leads", "Velmar Institute"), "asserted"),
+    ("The Velmar Trust hired Ann Kray as its lawyer.", ("Ann Kray", "memberOf", "Velmar Trust"), "asserted"),
+    ("Ann Kray was appointed by the Velmar Trust in May.", ("Ann Kray", "memberOf", "Velmar Trust"), "asserted"),
     ("Costs rose, says Ann Kray, an agricultural engineer with the USDA's research service.",
      ("Ann Kray", "memberOf", "USDA"), "asserted"),
     ("Ann Kray is Middle East correspondent for The Associated Press.", ("Ann Kray", "memberOf", "Associated Press"), "asserted"),
@@ -178,6 +180,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
+    ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
     ("Helen Marsh is not critical of Peter Dunmore.", "criticizes"),
     ("Green Party member Helen Marsh said she opposed the plans for identity cards, branding them a regressive step.", "criticizes"),
