@@ -45,6 +45,7 @@ _ALLEGING = word_list("alleging_verbs")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
+_DWELLINGS = word_list("dwellings")
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
 
@@ -1733,6 +1734,12 @@ class _Extractor:
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
             if key and self._is_head(token, key) and self.ctx.type_of(key) == "Person":
                 self._person_home(token, key, rules)
+            # "at her home in Z", "X's house in Z": where a person lives
+            rule = rules.get("home")
+            if rule and token.lemma_.lower() in _DWELLINGS and token.pos_ == "NOUN":
+                owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+                where = [a for a in _prep_args(token, ("in", "at", "near"), self.ctx) if self.ctx.type_of(a.key) == "Location"]
+                self.emit(rule, owners, where[:1], token, check_negation=False, reported=False)
             # "Zambia's Kafue River", "Russia's Foreign Ministry", "Serbia's province of Kosovo"
             rule = rules.get("possessive")
             if rule and key and token.dep_ == "poss" and self._is_head(token, key) and self.ctx.type_of(key) == "Location":
