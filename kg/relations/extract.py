@@ -1801,6 +1801,8 @@ class _Extractor:
         for appos in (c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)):
             if appos.lower_ in _HOME_NOUNS and rules.get("native"):
                 where = places(m for m in appos.children if m.dep_ in ("compound", "nmod", "amod"))
+                # "X, a native of Shanghai", "X, a resident of Leeds"
+                where += places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
                 self.emit(rules["native"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
             elif appos.pos_ == "NOUN" and rules.get("origin"):
                 where = places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj")

@@ -158,6 +158,7 @@ CASES = [
     ("The park is near Ann Kray's hometown of Abbott.", ("Ann Kray", "locatedIn", "Abbott"), "asserted"),
     ("Ann Kray moved to Boston in 1990.", ("Ann Kray", "locatedIn", "Boston"), "asserted"),
     ("Ann Kray died at her home in Denver on Monday.", ("Ann Kray", "locatedIn", "Denver"), "asserted"),
+    ("Ann Kray, a resident of Leeds, said no.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
     ("Ann Kray, an electronics technician from Leeds, voiced frustration.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
     ("Rep. Ann Kray, R-Texas, chairman of the House Rules Committee, said the bill would pass.",
      ("Ann Kray", "leads", "House Rules Committee"), "asserted"),
