@@ -66,7 +66,17 @@ def _body_start(doc: Doc, headline_end: int) -> int | None:
 
 
 def find_dateline(doc: Doc, headline_end: int = 0) -> Dateline | None:
-    """The dateline that opens the body of ``doc``, if there is one."""
+    """The dateline that opens the body of ``doc``, if there is one.
+
+    Mentions and relations both ask; the answer is kept in ``doc.user_data``.
+    """
+    key = ("actorkg.dateline", headline_end)
+    if key not in doc.user_data:
+        doc.user_data[key] = _find(doc, headline_end)
+    return doc.user_data[key]
+
+
+def _find(doc: Doc, headline_end: int) -> Dateline | None:
     start = _body_start(doc, headline_end)
     if start is None:
         return None

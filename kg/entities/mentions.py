@@ -25,7 +25,7 @@ from .dateline import find_dateline
 from .link import load_gazetteer
 from .lexicon import EntityLexicon, known_names, load_entity_lexicon, word_list
 
-__all__ = ["NAME_LABELS", "find_mentions", "normalise_name", "title_prefix_length"]
+__all__ = ["NAME_LABELS", "find_mentions", "is_party_state", "normalise_name", "title_prefix_length"]
 
 #: NER labels that can name an actor or a place.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -104,6 +104,11 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
 
 #: a US legislator's party and state after the name: "D-Mich.", "R-Texas", "I-Vt."
 _PARTY_STATE = re.compile(r"^[DRI] ?- ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
+
+
+def is_party_state(text: str) -> bool:
+    """A US legislator's party-and-state designation ("D-Mich.", "R - Texas")."""
+    return bool(_PARTY_STATE.match(text))
 _VICTIM_VERBS = word_list("victim_verbs")
 _VICTIM_NOUNS = word_list("victim_nouns")
 
@@ -222,7 +227,7 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         if label == "PERSON":
             start = _with_style(doc, start)
     span = doc[start:end]
-    if _PARTY_STATE.match(span.text):
+    if is_party_state(span.text):
         return None  # "Ann Kray, D-Mich.,": her party and state, not a name
     words = [t.text for t in span]
     cut = title_prefix_length(words, lex.person_titles | lex.roles)

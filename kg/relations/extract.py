@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.dateline import find_dateline
 from ..entities.lexicon import word_list
+from ..entities.mentions import is_party_state
 from ..entities.resolve import DocumentActors
 from ..model import Evidence, Relation
 from .lexicon import RelationLexicon, Rule, load_lexicon
@@ -46,6 +47,15 @@ _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
 _DWELLINGS = word_list("dwellings")
+_REFUSING = word_list("refusing_verbs")
+_ATTEMPTS = word_list("attempt_words")
+_GOVERNMENT_HEADS = word_list("government_heads")
+_MEMBER_BODIES = word_list("member_bodies")
+_SPOKESPEOPLE = word_list("spokespeople")
+_COUNSEL = word_list("counsel")
+_HONORIFICS = word_list("honorifics")
+_NAME_STYLES = word_list("name_styles")
+_SUB_ROLE = word_list("sub_roles")
 _EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
 
@@ -424,9 +434,6 @@ def _negated(trigger: Token, lex: RelationLexicon) -> bool:
         node = head
     return False
 
-
-_REFUSING = word_list("refusing_verbs")
-_ATTEMPTS = word_list("attempt_words")
 
 
 def _attempted(trigger: Token) -> bool:
@@ -1899,16 +1906,6 @@ def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
     return False
 
 
-# word lists of kg/data/wordlists.toml
-_GOVERNMENT_HEADS = word_list("government_heads")
-_MEMBER_BODIES = word_list("member_bodies")
-_SPOKESPEOPLE = word_list("spokespeople")
-_COUNSEL = word_list("counsel")
-_HONORIFICS = word_list("honorifics")
-_NAME_STYLES = word_list("name_styles")
-_SUB_ROLE = word_list("sub_roles")
-
-
 def _role_form(role: str, doc: Doc, i: int, lex) -> str:
     """``leads`` for a head of the organisation, ``member`` otherwise: "political editor" is not the editor."""
     if role not in lex.lead_roles:
@@ -1941,8 +1938,7 @@ def _role_at(doc: Doc, j: int, lex) -> str | None:
 
 def _designation(token: Token) -> bool:
     """The state of a party-and-state designation ("Mich." of "D-Mich.")."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].text in ("D", "R", "I")
+    return token.i >= 2 and is_party_state(token.doc[token.i - 2 : token.i + 1].text)
 
 
 def _role_word(token: Token, lex) -> str | None:

@@ -10,6 +10,14 @@ from kg.ingest import document_from_text
 pytestmark = pytest.mark.model
 
 
+def _types(nlp, text: str) -> dict[str, str]:
+    """Node label -> type of ``kg build`` on one sentence."""
+    from kg.build import build_graph
+
+    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
+    return {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+
+
 @pytest.mark.parametrize(
     "text, span",
     [
@@ -35,10 +43,7 @@ def test_mentions_span_takes_a_style_of_address(nlp, text, span):
     ],
 )
 def test_types_a_victim_is_a_person_though_a_town_bears_the_name(nlp, text):
-    from kg.build import build_graph
-
-    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
-    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    types = _types(nlp, text)
     assert types.get("Lincoln") == "Person", types
 
 
@@ -50,10 +55,7 @@ def test_types_a_victim_is_a_person_though_a_town_bears_the_name(nlp, text):
     ],
 )
 def test_types_a_place_word_heads_a_place(nlp, text, name):
-    from kg.build import build_graph
-
-    G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
-    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    types = _types(nlp, text)
     assert types.get(name) == "Location", types
 
 
@@ -64,8 +66,5 @@ def test_mentions_keep_the_article_of_a_place_named_with_it(nlp):
 
 
 def test_types_a_surname_that_is_also_a_place_word_stays_a_person(nlp):
-    from kg.build import build_graph
-
-    G = build_graph([document_from_text("BBC correspondent Stephen Cape said the unions were strong.", "case.txt")], nlp=nlp)
-    types = {d["label"]: d["type"] for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    types = _types(nlp, "BBC correspondent Stephen Cape said the unions were strong.")
     assert types.get("Stephen Cape") == "Person", types

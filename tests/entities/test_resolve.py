@@ -125,6 +125,10 @@ def _by_label(result):
     return {a.label: a for a in result.actors.values()}
 
 
+def _types(result) -> dict[str, str]:
+    return {a.label: a.type for a in result.actors.values()}
+
+
 @pytest.mark.model
 def test_resolve_titles_stripped_and_merged(nlp):
     actors = _by_label(_actors(nlp, "President Imomali Rahmon spoke in Dushanbe. Later Mr Rahmon's aides left."))
@@ -199,13 +203,13 @@ def test_resolve_metonymy_as_passive_agent(nlp):
 @pytest.mark.model
 def test_resolve_apposition_with_an_organisation_noun_types_the_name(nlp):
     actors = _actors(nlp, "Helen Marsh launched her new party, Forward Wessex, on Monday.")
-    assert {a.label: a.type for a in actors.actors.values()}["Forward Wessex"] == "Organization"
+    assert _types(actors)["Forward Wessex"] == "Organization"
 
 
 @pytest.mark.model
 def test_resolve_place_slots_type_places(nlp):
     actors = _actors(nlp, "The men were held at Harwood prison, Leeds, before the hearing.")
-    types = {a.label: a.type for a in actors.actors.values()}
+    types = _types(actors)
     assert types.get("Harwood Prison", types.get("Harwood prison")) == "Location", types
 
 
@@ -218,7 +222,7 @@ def test_resolve_known_organisation_missed_by_the_ruler(nlp):
 @pytest.mark.model
 def test_resolve_acronym_is_an_organisation(nlp):
     actors = _actors(nlp, "The airport operator BAA repeated its backing for the scheme on Monday.")
-    assert {a.label: a.type for a in actors.actors.values()}["BAA"] == "Organization"
+    assert _types(actors)["BAA"] == "Organization"
 
 
 @pytest.mark.model
