@@ -90,7 +90,7 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
             if phrase in lex.person_titles and phrase not in ("former", "deputy", "leader"):
                 return True
     head = span.root
-    if _victim(head):
+    if _victim(head) or _age_given(span) or _speaks_of_self(head):
         return True
     for child in head.children:
         if child.dep_ == "appos" and _role_of(child, lex):
@@ -102,6 +102,27 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     return False
 
 
+def _age_given(span: Span) -> bool:
+    """An age in commas after the name: "Ann Kray, 45, was charged"."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ".", ";"):
+        return False
+    age = doc[end + 1].text
+    return age.isdigit() and 1 <= int(age) <= 115
+
+
+def _speaks_of_self(head: Token) -> bool:
+    """The speaker goes on about himself or herself: "Kray said she would appeal"."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _SPEECH_VERBS:
+        return False
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > head.i), None)
+    if clause is None:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lower_ in ("he", "she")
+
+
 #: a US legislator's party and state after the name: "D-Mich.", "R-Texas", "I-Vt."
 _PARTY_STATE = re.compile(r"^[DRI] ?- ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?$")
 
@@ -111,6 +132,7 @@ def is_party_state(text: str) -> bool:
     return bool(_PARTY_STATE.match(text))
 _VICTIM_VERBS = word_list("victim_verbs")
 _VICTIM_NOUNS = word_list("victim_nouns")
+_SPEECH_VERBS = word_list("speech_verbs")
 
 
 def _victim(head: Token) -> bool:

@@ -68,3 +68,22 @@ def test_mentions_keep_the_article_of_a_place_named_with_it(nlp):
 def test_types_a_surname_that_is_also_a_place_word_stays_a_person(nlp):
     types = _types(nlp, "BBC correspondent Stephen Cape said the unions were strong.")
     assert types.get("Stephen Cape") == "Person", types
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Tilbury, 45, was charged with fraud on Monday.", "Tilbury"),  # an age in commas (a town otherwise)
+        ("Weiss, 45, was charged with fraud on Monday.", "Weiss"),  # (an organisation otherwise)
+        ("Bernero said he would appeal against the ruling.", "Bernero"),  # speaks of himself
+        ("Jacobs said she would appeal against the ruling.", "Jacobs"),
+    ],
+)
+def test_types_an_age_or_a_speaker_pronoun_makes_a_person(nlp, text, name):
+    types = _types(nlp, text)
+    assert types.get(name) == "Person", types
+
+
+def test_types_a_body_that_speaks_of_itself_is_no_person(nlp):
+    types = _types(nlp, "Acme Holdings said it would appeal against the ruling.")
+    assert types.get("Acme Holdings") == "Organization", types
