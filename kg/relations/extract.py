@@ -43,6 +43,11 @@ _PLAN_NOUNS = word_list("plan_nouns")
 _INSTRUMENTS = word_list("instruments")
 _CHARGING = word_list("charging_verbs")
 _ALLEGING = word_list("alleging_verbs")
+_CAPTURING = word_list("capturing_verbs")
+_CASE_NOUNS = word_list("case_nouns")
+_ALLEGING_NOUNS = word_list("alleging_nouns")
+_SERVING_VERBS = word_list("serving_verbs")
+_FACING_VERBS = word_list("facing_verbs")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -670,6 +675,10 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
                     objects += [a for obj in prep.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
     if passive and not objects and verb.dep_ == "acl":
         objects = ctx.args(verb.head)  # "the man held by police"
+    if not objects and verb.dep_ == "relcl" and any(
+        c.dep_ == ("nsubjpass" if passive else "dobj") and c.lower_ in ("who", "whom", "that", "which") for c in verb.children
+    ):
+        objects = [_Arg(a.key, False) for a in ctx.args(verb.head)]  # "Y, who was killed by X", "Y, whom X killed"
     if not objects and rule.deep_object:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") or (child.dep_ == "prep" and child.lower_ in rule.preps):
@@ -677,6 +686,47 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
                 if target is not None and (not rule.targets or target.lemma_.lower() in rule.targets or target.lower_ in rule.targets):
                     objects += [_Arg(a.key, False) for a in _owner(target, ctx)]
     return objects
+
+
+def _culprits(token: Token, ctx: "_Context") -> tuple[list[_Arg], bool]:
+    """Who a court, the police or the story holds to have done the deed a noun names, and whether it is only alleged.
+
+    "X was convicted of Y's killing", "police charged X with the murder of Y", "X, sentenced
+    to life for the murder of Y", "X was indicted on charges in the assassination of Y", "X is
+    serving a sentence for the murder of Y", "X, the suspect in Y's assassination", "X was
+    captured after the assassination of Y". Charges, arrests and suspicion allege; a
+    conviction or a sentence asserts.
+    """
+    node, alleged = token, False
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "with", "in", "on", "after"):
+            break
+        prep = node.head
+        holder = prep.head
+        lemma = holder.lemma_.lower()
+        if holder.pos_ == "VERB" and (lemma in _CAPTURING if prep.lower_ == "after" else lemma in _CHARGING):
+            alleged = alleged or lemma in _ALLEGING or prep.lower_ == "after"
+            subjects = [_Arg(a.key, False) for c in holder.children if c.dep_ in ("nsubjpass", "dobj") for a in ctx.args(c)]
+            if not subjects and holder.dep_ == "acl" and holder.tag_ == "VBN":
+                subjects = [_Arg(a.key, False) for a in ctx.args(holder.head)]  # "X, convicted of murdering Y"
+            return subjects, alleged
+        if holder.pos_ != "NOUN" or lemma not in _CASE_NOUNS or prep.lower_ == "after":
+            return [], False
+        alleged = alleged or lemma in _ALLEGING_NOUNS
+        node = holder
+    if node is token:
+        return [], False
+    lemma = node.lemma_.lower()
+    if node.dep_ == "appos":
+        return [_Arg(a.key, False) for a in ctx.args(node.head)], alleged  # "X, the suspect in Y's murder"
+    if node.dep_ == "attr" and node.head.lemma_ == "be":
+        return [_Arg(a.key, False) for c in node.head.children if c.dep_ == "nsubj" for a in ctx.args(c)], alleged
+    verb = node.head
+    if node.dep_ == "dobj" and verb.lemma_.lower() in _SERVING_VERBS and lemma not in _ALLEGING_NOUNS:
+        return [_Arg(a.key, False) for a in _verb_subjects(verb, ctx)], False  # "X is serving a sentence for ..."
+    if node.dep_ == "dobj" and verb.lemma_.lower() in _FACING_VERBS and lemma in _ALLEGING_NOUNS:
+        return [_Arg(a.key, False) for a in _verb_subjects(verb, ctx)], True  # "X faces charges in ..."
+    return [], False
 
 
 def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> list[_Arg]:
@@ -986,14 +1036,9 @@ class _Extractor:
                         holder = holder.head
                     if holder.lemma_.lower() in ("plead", "confess", "admit", "own"):
                         subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
-                if not subjects and token.dep_ == "pobj" and token.head.lower_ in ("of", "for", "with", "in") and token.head.head.lemma_.lower() in _CHARGING:
-                    # "X was convicted of Y's killing", "police charged X with the murder of Y",
-                    # "X, sentenced to life for the murder of Y", "X was indicted in the assassination of Y"
-                    verb = token.head.head
-                    alleged = verb.lemma_.lower() in _ALLEGING  # "arrested in the killing of Y": not proven
-                    subjects = [_Arg(a.key, False) for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for a in self.ctx.args(c)]
-                    if not subjects and verb.dep_ == "acl" and verb.tag_ == "VBN":
-                        subjects = [_Arg(a.key, False) for a in self.ctx.args(verb.head)]
+                if not subjects:
+                    # "X was convicted of Y's killing", "X is serving a sentence for the murder of Y"
+                    subjects, alleged = _culprits(token, self.ctx)
                 holders = [token]
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb
@@ -1001,6 +1046,11 @@ class _Extractor:
                     objects = _prep_args(holder, rule.preps, self.ctx, owner=not rule.targets)
                     if not objects and rule.possessor == "object" and holder is token:
                         objects = owners  # "her murder", "his arrest": the one it happened to
+                    if not objects and rule.predicate == "kills" and subjects:
+                        # "X was convicted of murder in the death of Y"
+                        objects = [a for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"
+                                   for d in c.children if d.dep_ == "pobj" and d.lemma_.lower() == "death"
+                                   for a in _prep_args(d, ("of",), self.ctx)]
                     if not objects and rule.targets:
                         # with `targets`, only those belongings stand for their owner ("misgivings about Y's plans")
                         objects = [
