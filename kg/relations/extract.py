@@ -661,7 +661,7 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
     for child in verb.children:
         if passive and child.dep_ == "nsubjpass":
             objects += ctx.args(child)
-        elif not passive and child.dep_ in ("dobj", "dative"):
+        elif not passive and child.dep_ in ("dobj", "dative") and not rule.prep_only:
             found = ctx.args(child)
             named = [a for c in child.children if c.dep_ == "appos" for a in ctx.args(c)]
             if named and all(ctx.actors.actors[a.key].collective for a in found):
@@ -1309,8 +1309,10 @@ class _Extractor:
             if verb.lemma_.lower() not in ("be", "become", "remain", "serve", "work", "act", "appoint", "name", "elect"):
                 continue
             subjects = []
+            # "X was named publisher of Y"; "the board named X publisher of Y": the one named
+            holders = ("dobj",) if token.dep_ == "oprd" and not _passive(verb) else ("nsubj", "nsubjpass")
             for child in verb.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ in holders:
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         subjects += self.ctx.args(verb.head)
                     else:

@@ -42,6 +42,7 @@ class Rule:
     polarity: str | None = None  # claim rules: also fire on VADER-rated judgement words of this polarity
     possessor: str = "subject"  # noun rules: which argument "X's <noun>" gives ("her murder": the object)
     inverse: bool = False  # verb rules: the verb's object is the relation's subject ("the Trust hired X": X memberOf the Trust)
+    prep_only: bool = False  # verb rules: the object comes only through `preps`; a direct object is what is done ("studied Islam")
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -140,6 +141,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 polarity=_polarity(row, source),
                 possessor=_possessor(row, source),
                 inverse=bool(row.get("inverse", False)),
+                prep_only=bool(row.get("prep_only", False)),
             )
         )
     modality = data.get("modality", {})

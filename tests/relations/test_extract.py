@@ -95,6 +95,9 @@ CASES = [
     ("Omar Dinka pleaded guilty to killing Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("The ruling concerned Omar Dinka, convicted of murdering the reporter Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of Walter Bekele's killing in 1998.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("The company announced it had named Peter Dunmore publisher of the Valley Courier.", ("Peter Dunmore", "leads", "Valley Courier"), "asserted"),
+    ("Peter Dunmore writes for the Valley Courier.", ("Peter Dunmore", "memberOf", "Valley Courier"), "asserted"),
+    ("Peter Dunmore teaches at Kelso University.", ("Peter Dunmore", "memberOf", "Kelso University"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
@@ -192,6 +195,8 @@ NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
+    ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
+    ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
     ("Helen Marsh is not critical of Peter Dunmore.", "criticizes"),
     ("Green Party member Helen Marsh said she opposed the plans for identity cards, branding them a regressive step.", "criticizes"),
