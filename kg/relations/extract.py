@@ -52,6 +52,7 @@ _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
 _DWELLINGS = word_list("dwellings")
+_SITES = word_list("site_nouns")
 _REFUSING = word_list("refusing_verbs")
 _ATTEMPTS = word_list("attempt_words")
 _GOVERNMENT_HEADS = word_list("government_heads")
@@ -1799,6 +1800,15 @@ class _Extractor:
                 owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                 where = [a for a in _prep_args(token, ("in", "at", "near"), self.ctx) if self.ctx.type_of(a.key) == "Location"]
                 self.emit(rule, owners, where[:1], token, check_negation=False, reported=False)
+            # "X's headquarters in Z", "the offices of X in Z", "X's Rockville headquarters": where a body works
+            rule = rules.get("site")
+            if rule and token.lemma_.lower() in _SITES and token.pos_ == "NOUN":
+                owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)] or _prep_args(token, ("of",), self.ctx)
+                where = _prep_args(token, ("in", "at", "near"), self.ctx) or [
+                    _Arg(k) for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i and (k := self.ctx.actors.actor_at(c.i))
+                ]
+                where = [a for a in where if self.ctx.type_of(a.key) == "Location"]
+                self.emit(rule, owners, where[:1], token, check_negation=False, reported=False)
             # "Zambia's Kafue River", "Russia's Foreign Ministry", "Serbia's province of Kosovo"
             rule = rules.get("possessive")
             if rule and key and token.dep_ == "poss" and self._is_head(token, key) and self.ctx.type_of(key) == "Location":
@@ -1845,6 +1855,21 @@ class _Extractor:
                         lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
                         if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
+
+            # "the Coast Guard Training Center, Petaluma, Calif.": an organisation's address
+            rule = rules.get("address")
+            if rule and key and self.ctx.type_of(key) == "Organization" and self._is_head(token, key) and not any(c.dep_ == "cc" for c in token.children):
+                end = token.i + 1
+                while end < len(doc) and self.ctx.actors.actor_at(end) == key:
+                    end += 1
+                for child in token.children:
+                    other = self.ctx.actors.actor_at(child.i)
+                    if child.dep_ not in ("appos", "npadvmod") or not other or self.ctx.type_of(other) != "Location" or child.i < token.i:
+                        continue
+                    after = child.i + 1
+                    closed = after >= len(doc) or doc[after].text in (",", ".", "(", ";", "--") or self.ctx.actors.actor_at(after) == other
+                    if end < len(doc) and doc[end].text == "," and self.ctx.actors.actor_at(end + 1) == other and closed:
+                        self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
 
     def _person_home(self, token: Token, person: str, rules: dict[str, Rule]) -> None:
         """Where a person is from: "X, a Fargo native", "X, a technician from Z"."""

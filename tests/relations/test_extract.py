@@ -98,6 +98,9 @@ CASES = [
     ("The company announced it had named Peter Dunmore publisher of the Valley Courier.", ("Peter Dunmore", "leads", "Valley Courier"), "asserted"),
     ("Peter Dunmore writes for the Valley Courier.", ("Peter Dunmore", "memberOf", "Valley Courier"), "asserted"),
     ("Peter Dunmore teaches at Kelso University.", ("Peter Dunmore", "memberOf", "Kelso University"), "asserted"),
+    ("The Velmar Trust's headquarters in Leeds was evacuated.", ("Velmar Trust", "locatedIn", "Leeds"), "asserted"),
+    ("Acme's Leeds plant closed in May.", ("Acme", "locatedIn", "Leeds"), "asserted"),
+    ("Engineers at the Coast Guard Training Center, Petaluma, Calif., repaired the boat.", ("Coast Guard Training Center", "locatedIn", "Petaluma"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
@@ -197,6 +200,7 @@ NEGATIVE = [
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
     ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
+    ("The Labour Party, Britain's oldest party, met on Monday.", "locatedIn"),  # not an address
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
     ("Helen Marsh is not critical of Peter Dunmore.", "criticizes"),
     ("Green Party member Helen Marsh said she opposed the plans for identity cards, branding them a regressive step.", "criticizes"),
