@@ -239,7 +239,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end):
         if doc[i].text in ("-", "–", "—") and doc[i].whitespace_ and doc[i - 1].whitespace_:
             return start, i  # a dash set off by spaces ends the name
+        if doc[i].text in ("(", "["):
+            return _trim(doc, start, i)  # "the Party of the Democratic Revolution (PRD": the name ends at the bracket
     return start, end
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """A proper name starts at token i, perhaps after the full stop of an abbreviated title ("Lt. Ann Kray")."""
+    if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
+        i += 1
+    return i < len(doc) and doc[i].tag_ == "NNP"
 
 
 def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex: EntityLexicon, **extra) -> Mention | None:
@@ -248,6 +257,13 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         start, end = _trim(doc, start, end)
         if label == "PERSON":
             start = _with_style(doc, start)
+        elif (
+            end - start > 1
+            and doc[end - 1].lower_.rstrip(".") in lex.person_titles - {"general"}  # "Solicitor General" is one title
+            and doc[end - 2].pos_ in ("PROPN", "NOUN")  # not "the Office of the Deputy Prime Minister"
+            and _name_follows(doc, end)
+        ):
+            end -= 1  # "FAA Administrator Jane Garvey", "Coast Guard Lt. Ann Kray": the title belongs to the name after
     span = doc[start:end]
     if is_party_state(span.text):
         return None  # "Ann Kray, D-Mich.,": her party and state, not a name

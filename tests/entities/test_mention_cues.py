@@ -87,3 +87,21 @@ def test_types_an_age_or_a_speaker_pronoun_makes_a_person(nlp, text, name):
 def test_types_a_body_that_speaks_of_itself_is_no_person(nlp):
     types = _types(nlp, "Acme Holdings said it would appeal against the ruling.")
     assert types.get("Acme Holdings") == "Organization", types
+
+
+@pytest.mark.parametrize(
+    "text, name, absent",
+    [
+        ("The Party of the Democratic Revolution (PRD) won the seat.", "Party of the Democratic Revolution", "Party of the Democratic Revolution (PRD"),
+        ("FAA Administrator Jane Garvey spoke on Monday.", "FAA", "FAA Administrator"),
+        ("Coast Guard Lt. Ann Kray said the boat sank.", "Coast Guard", "Coast Guard Lt"),
+    ],
+)
+def test_mentions_a_bracket_or_the_title_of_the_next_name_ends_an_organisation(nlp, text, name, absent):
+    types = _types(nlp, text)
+    assert types.get(name) == "Organization" and absent not in types, types
+
+
+def test_mentions_a_title_of_two_words_is_not_cut(nlp):
+    types = _types(nlp, "The Solicitor General Harriet Vane advised the cabinet.")
+    assert "Solicitor" not in types, types
