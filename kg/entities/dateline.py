@@ -2,13 +2,15 @@
 
 Two forms are read at the start of an article's body:
 
-* ``SPRINGFIELD, Ill. (AP) --``: a place (and its region) with the source in brackets,
-  then a dash or the story; the source is active in both;
+* ``SPRINGFIELD, Ill. (AP) --``: a place (and its region, and perhaps a date:
+  ``Hefei, February 11 (XINHUA) --``) with the source in brackets, then a dash or the
+  story; the source is active in both;
 * ``Moscow ITAR-TASS``: a source line, a place the gazetteer knows followed by the
   name of a paper, agency or broadcaster and nothing else (no verb), or followed by
-  the language of the source (``Madrid EFE in Spanish 1419 GMT``). A monitoring
-  service's source line may also come after a document code (``LD0506194194 Paris
-  Radio France International in French``), wherever it is in the text.
+  the language of the source (``Madrid EFE in Spanish 1419 GMT``; the language, time,
+  date and page after it name no actor). A monitoring service's source line may also
+  come after a document code (``LD0506194194 Paris Radio France International in
+  French``, ``40101006B Beijing CHINA DAILY``), wherever it is in the text.
 
 :func:`find_dateline` returns the token spans of the place and of the source, or
 ``None``. The place is a place whatever the tagger says ("DENVER" is not a person),
@@ -31,7 +33,8 @@ __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = {"-", "--", "—", "–", ":", "_"}
 _OPENING = 80  # tokens of the body where a monitoring service's item code may stand
-_DOCUMENT_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")  # "LD0506194194": a monitoring service's item number
+_DOCUMENT_CODE = re.compile(r"^(?:[A-Z]{2}\d{8,}|\d{7,}[A-Z])$")  # "LD0506194194", "40101006B": a monitoring service's item number
+_PARTICLES = {"de", "da", "do", "del", "la", "le", "al", "el", "es", "of"}  # "Rio de Janeiro", "Dar es Salaam"
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,7 @@ def _languages() -> frozenset[str]:
 
     return frozenset(language.name.lower() for language in pycountry.languages)
 _MEDIA_WORDS = word_list("media_words")
+_MONTHS = word_list("months")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,7 @@ class Dateline:
     place: tuple[int, int]  # token span of the place
     source: tuple[int, int]  # token span of the source
     region: tuple[int, int] | None = None  # "Ill." of "SPRINGFIELD, Ill. (AP)"
+    colophon: tuple[int, int] | None = None  # the rest of a source line: "in Serbo-Croatian 2000 GMT 8 Jun 94" (no actors)
 
 
 def _capitalised(text: str) -> bool:
@@ -102,14 +107,27 @@ def _name_run(doc: Doc, i: int, limit: int) -> int:
     return end
 
 
+def _date_at(doc: Doc, i: int) -> int:
+    """End of a date written at token i ("February 11", "9 Feb"), or i when there is none."""
+    if i + 1 < len(doc) and doc[i].lower_.rstrip(".") in _MONTHS and doc[i + 1].like_num:
+        return i + 2
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_.rstrip(".") in _MONTHS:
+        return i + 2
+    return i
+
+
 def _bracketed(doc: Doc, start: int) -> Dateline | None:
-    """``PLACE [, REGION] ( SOURCE ) --``."""
+    """``PLACE [, REGION] [, DATE] ( SOURCE ) --`` ("Hefei, February 11 (XINHUA) --")."""
+    if start + 3 < len(doc) and doc[start].text == "(" and doc[start + 2].text == ")" and doc[start + 1].lower_ == "text":
+        start += 3  # a monitoring service's "(Text)" before the story
     place_end = _name_run(doc, start, 4)
     if place_end == start:
         return None
     i = place_end
     region = None
-    if i + 1 < len(doc) and doc[i].text == ",":
+    if i + 1 < len(doc) and doc[i].text == "," and _date_at(doc, i + 1) > i + 1:
+        i = _date_at(doc, i + 1)
+    elif i + 1 < len(doc) and doc[i].text == ",":
         region_end = _name_run(doc, i + 1, 3)
         if region_end == i + 1:
             return None
@@ -117,6 +135,8 @@ def _bracketed(doc: Doc, start: int) -> Dateline | None:
         i = region_end
         if i < len(doc) and doc[i].text == ".":
             i += 1  # "Ill ." as the corpus writes it
+        if i + 1 < len(doc) and doc[i].text == ",":
+            i = _date_at(doc, i + 1)  # "Troy, Mich., May 3 (AP)"
     if i >= len(doc) or doc[i].text != "(":
         return None
     source_end = _name_run(doc, i + 1, 4)
@@ -136,7 +156,10 @@ def _source_line(doc: Doc, start: int) -> Dateline | None:
     gazetteer = load_gazetteer()
     for size in (3, 2, 1):
         place_end = start + size
-        if place_end >= sent.end or not all(_capitalised(t.text) for t in doc[start:place_end]):
+        words = doc[start:place_end]
+        if place_end >= sent.end or not _capitalised(words[0].text) or not _capitalised(words[-1].text):
+            continue
+        if not all(_capitalised(t.text) or t.lower_ in _PARTICLES for t in words):
             continue
         if not (gazetteer.cities(doc[start:place_end].text) or gazetteer.country(doc[start:place_end].text)):
             continue
@@ -144,11 +167,14 @@ def _source_line(doc: Doc, start: int) -> Dateline | None:
         if source_end == place_end:
             return None
         rest = doc[source_end : sent.end]
-        language = len(rest) >= 2 and rest[0].lower_ == "in" and rest[1].lower_ in _languages()  # "in Spanish"
+        said_in = rest[1].lower_ if len(rest) >= 2 else ""
+        if len(rest) >= 4 and rest[2].text == "-":
+            said_in = f"{said_in}-{rest[3].lower_}"  # "in Serbo-Croatian"
+        language = len(rest) >= 2 and rest[0].lower_ == "in" and (said_in in _languages() or rest[1].lower_ in _languages())  # "in Spanish"
         if not language and (any(t.pos_ in ("VERB", "AUX") for t in sent) or (any(t.is_alpha for t in rest) and rest[:1].text != "(")):
             return None  # more words follow: a sentence, not a source line
         words = doc[place_end:source_end]
         if any(_shouting(t.text) for t in words) or any(t.lower_ in _MEDIA_WORDS for t in words):
-            return Dateline((start, place_end), (place_end, source_end))
+            return Dateline((start, place_end), (place_end, source_end), colophon=(source_end, sent.end) if language else None)
         return None
     return None

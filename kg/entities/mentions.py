@@ -545,6 +545,8 @@ def _dateline_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered
     line = find_dateline(doc, document.headline_end)
     if line is None:
         return
+    if line.colophon is not None:
+        covered.update(range(*line.colophon))  # "in Serbo-Croatian 2000 GMT 8 Jun 94": a language, a time, a date
     for (start, end), label, cue in ((line.place, "GPE", "locative"), (line.source, "ORG", "org_cue")):
         mention = _mention(doc, document, start, end, label, lex, **{cue: True})
         if mention is not None:

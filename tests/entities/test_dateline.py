@@ -27,6 +27,11 @@ def _line(nlp, text: str):
         ("Cairo AL-NAHAR ( ECONOMY )", ("Cairo", "AL-NAHAR")),
         ("Lisbon DIARIO DA TARDE in Portuguese 12 May 94 p 3", ("Lisbon", "DIARIO DA TARDE")),
         ("Strike talks fail LD0102030405 Lisbon Radio Atlantico in Portuguese 1200 GMT", ("Lisbon", "Radio Atlantico")),
+        ("(Text) Lisbon, February 11 (DIARIO) -- Farmers marched on the city.", ("Lisbon", "DIARIO")),  # a date between
+        ("Lisbon , 9 Feb ( DIARIO ) -- Farmers marched on the city .", ("Lisbon", "DIARIO")),
+        ("PY0102030405 Rio de Janeiro JORNAL DO POVO in Portuguese 3 May 94 p 2", ("Rio de Janeiro", "JORNAL DO POVO")),
+        ("40101006B Lisbon DIARIO DA TARDE in Portuguese 12 May 94 p 3", ("Lisbon", "DIARIO DA TARDE")),
+        ("LD0102030405 Zagreb Radio Velebit Network in Serbo-Croatian 2000 GMT 8 Jun 94", ("Zagreb", "Radio Velebit Network")),
     ],
 )
 def test_dateline_place_and_source(nlp, text, expected):
@@ -71,3 +76,11 @@ def test_dateline_source_is_in_the_place_and_its_region(nlp):
     G = build_graph([document_from_text(text, "case.txt")], nlp=nlp)
     found = {(G.nodes[u]["label"], G.nodes[v]["label"]) for u, v, p in G.edges(keys=True) if p == "locatedIn"}
     assert {("Associated Press", "HARWICK"), ("Associated Press", "Ohio")} <= found
+
+
+def test_dateline_rest_of_a_source_line_names_no_actor(nlp):
+    from kg.entities.mentions import find_mentions
+
+    document = document_from_text("LD0102030405 Zagreb Radio Velebit Network in Serbo-Croatian 2000 GMT 8 Jun 94", "case.txt")
+    names = [m.text for m in find_mentions(nlp(document.text), document)]
+    assert names == ["Zagreb", "Radio Velebit Network"]
