@@ -165,8 +165,15 @@ def _locative(span: Span) -> bool:
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         return False
     before = doc[start - 1] if start > 0 else None
-    if before is not None and before.lower_ in ("in", "at", "near", "outside", "inside"):
+    if before is not None and before.lower_ in _LOCATIVE_PREPS:
         return True
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "landing in Gyandzha or Shamkhor"
+    if first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS and first.head.i < start:
+        return True  # "in central Miami", "in Gyandzha or Shamkhor"
+    if end + 1 < len(doc) and doc[end].lower_ in ("in", "near") and _known_region(doc, end + 1):
+        return True  # "Shamkhor in Azerbaijan", "Pinedale in rural western New Mexico"
     if (
         before is not None
         and before.text == ","
@@ -176,6 +183,21 @@ def _locative(span: Span) -> bool:
     ):
         return True
     return _town_of(span)
+
+
+_LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside")
+
+
+def _known_region(doc: Doc, i: int) -> bool:
+    """A country or a first-level region is named at token i, perhaps after lower-case modifiers ("rural western New Mexico")."""
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    gazetteer = load_gazetteer()
+    for size in (3, 2, 1):
+        words = doc[i : i + size]
+        if len(words) == size and words[0].text[:1].isupper() and (gazetteer.country(words.text) or gazetteer.region(words.text)):
+            return True
+    return False
 
 
 def _town_of(span: Span) -> bool:

@@ -105,3 +105,8 @@ def test_mentions_a_bracket_or_the_title_of_the_next_name_ends_an_organisation(n
 def test_mentions_a_title_of_two_words_is_not_cut(nlp):
     types = _types(nlp, "The Solicitor General Harriet Vane advised the cabinet.")
     assert "Solicitor" not in types, types
+
+
+def test_types_a_place_slot_reaches_coordinated_names_and_a_region_after(nlp):
+    types = _types(nlp, "Why did the plane not land in Gyandzha or Shamkhor in Azerbaijan?")
+    assert types.get("Shamkhor") == "Location" and types.get("Gyandzha") == "Location", types
