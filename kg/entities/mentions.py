@@ -208,6 +208,17 @@ def _town_of(span: Span) -> bool:
         while after.i + 1 < len(doc) and doc[after.i + 1].ent_iob_ == "I":
             after = doc[after.i + 1]
         return after.i + 1 >= len(doc) or doc[after.i + 1].text in (",", ".", ";")
+    if end + 1 < len(doc) and doc[end].text == ",":
+        # "HUNTINGTON, Ind.", "Troy, Mich. (AP)": a known region or country, then the end of the phrase
+        gazetteer = load_gazetteer()
+        for size in (1, 2, 3):
+            after = end + 1 + size
+            words = doc[end + 1 : after]
+            if len(words) < size or not words[0].text[:1].isupper():
+                break
+            dotted = words.text + "." if after < len(doc) and doc[after].text == "." else words.text
+            if (gazetteer.region(dotted) or gazetteer.country(words.text)) and (after >= len(doc) or doc[after].text in (",", ".", ";", "(")):
+                return True
     return False
 
 
@@ -277,6 +288,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
     if not extra.get("known"):
         start, end = _extend_hyphens(doc, start, end)
         start, end = _trim(doc, start, end)
+        if end < len(doc) and doc[end].text == "." and end - start <= 2 and load_gazetteer().region(doc[start:end].text + "."):
+            end += 1  # "Troy, Mich.": the full stop of the abbreviation, split off at the end of a sentence
         if label == "PERSON":
             start = _with_style(doc, start)
         elif (

@@ -278,11 +278,13 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):
         votes["Organization"] += 3.0
-    placelike = any(gaz.cities(n) or gaz.country(n) or gaz.region(n) for n in names)  # "DAYTON , Ohio": a dateline
+    placelike = any(gaz.cities(n) or gaz.country(n) or gaz.region(n) for n in names | {m.text for m in cluster.mentions if m.text.endswith(".")})  # "DAYTON , Ohio": a dateline
     if has_ner and all(_ACRONYM.match(n) for n in names) and not placelike and not any(m.place_cue for m in cluster.mentions):
         votes["Organization"] += 3.0  # "BAA", "PCS": an acronym names a body, not a person
     country = next((gaz.country(n) for n in names if gaz.country(n)), None)
-    region = next((gaz.region(n) for n in names if gaz.region(n)), None)
+    # a state abbreviation counts only as written, with its full stop ("Troy, Mich."; not "Mo Mowlam")
+    written = sorted(names | {m.text for m in cluster.mentions if m.text.endswith(".")})
+    region = next((gaz.region(n) for n in written if gaz.region(n)), None)
     if country or region:
         votes["Location"] += 4.0
         cluster.place = country or region

@@ -238,3 +238,23 @@ def test_resolve_a_longer_name_starting_with_a_known_one_is_another_name(nlp):
     actors = _actors(nlp, "Analyst Helen Marsh of BNP Paribas spoke to BBC Radio 4 on Monday.")
     labels = {a.label for a in actors.actors.values()}
     assert "British National Party" not in labels and "BBC" in labels, labels
+
+
+def test_link_us_states_and_their_dateline_abbreviations():
+    gaz = load_gazetteer()
+    assert gaz.region("Texas").geonames_id == 4736286
+    assert gaz.region("Mich.") == gaz.region("Mich .") == gaz.region("Michigan")  # as written, or as a corpus splits it
+    assert gaz.region("Mich") is None  # without its full stop an abbreviation is just a word ("Mo Mowlam")
+    assert gaz.region("New York") is None and gaz.region("Washington") is None  # the big cities keep their names
+    assert gaz.country("Georgia") is not None  # the country comes first
+
+
+def test_types_a_town_before_a_state_abbreviation_is_a_place(nlp):
+    from kg.build import build_graph
+    from kg.ingest import document_from_text
+
+    G = build_graph([document_from_text("HARWICK, Ind.", "case.txt")], nlp=nlp)
+    nodes = {d["label"]: d for _, d in G.nodes(data=True) if d.get("kind") != "document"}
+    assert nodes["HARWICK"]["type"] == "Location" and nodes["Ind"]["type"] == "Location", nodes
+    edges = {(G.nodes[u]["label"], k, G.nodes[v]["label"]) for u, v, k in G.edges(keys=True)}
+    assert ("HARWICK", "locatedIn", "Ind") in edges
