@@ -288,7 +288,7 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
     if not extra.get("known"):
         start, end = _extend_hyphens(doc, start, end)
         start, end = _trim(doc, start, end)
-        if end < len(doc) and doc[end].text == "." and end - start <= 2 and load_gazetteer().region(doc[start:end].text + "."):
+        if end < len(doc) and doc[end].text == "." and end - start <= 2 and start > 0 and doc[start - 1].text == "," and load_gazetteer().region(doc[start:end].text + "."):
             end += 1  # "Troy, Mich.": the full stop of the abbreviation, split off at the end of a sentence
         if label == "PERSON":
             start = _with_style(doc, start)
