@@ -85,6 +85,7 @@ class DocumentActors:
     country: str | None = None  # ISO code of the article's main country
     mention_count: int = 0
     country_weight: float = 0.0  # share of the article's place evidence pointing at ``country``
+    country_evidence: float = 0.0  # that evidence itself: 1 for each time the country is named, less for its capital, towns, people
     described: frozenset[int] = frozenset()  # tokens of descriptions ("the home secretary"), not names
 
     def actor_at(self, i: int) -> str | None:
@@ -119,7 +120,8 @@ def _metonym_country(m: Mention, doc: Doc, gaz: Gazetteer, lex: EntityLexicon) -
     return None
 
 
-def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexicon, doc: Doc | None = None) -> dict[str, float]:
+def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexicon, doc: Doc | None = None) -> tuple[dict[str, float], dict[str, float]]:
+    """Each country's share of the article's place evidence, and the evidence itself (a country named counts 1)."""
     from .lexicon import known_organizations
 
     known = known_organizations()
@@ -152,7 +154,7 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
         if m.label in ("GPE", "LOC") and len({c.country_code for c in cities}) == 1:
             weights[cities[0].country_code] += 0.5
     total = sum(weights.values()) or 1.0
-    return {code: w / total for code, w in weights.items()}
+    return {code: w / total for code, w in weights.items()}, dict(weights)
 
 
 _REGNAL = word_list("regnal_titles")
@@ -370,7 +372,7 @@ def resolve_actors(
     """Cluster, type and link the mentions of one document into actors."""
     lex = lexicon or load_entity_lexicon()
     gaz = gazetteer or load_gazetteer()
-    context = _context_countries([m for m in mentions if not m.in_headline], gaz, lex, doc)
+    context, evidence = _context_countries([m for m in mentions if not m.in_headline], gaz, lex, doc)
     main_country = max(context, key=lambda c: (context[c], c)) if context else None
 
     actors: dict[str, Actor] = {}
@@ -479,5 +481,6 @@ def resolve_actors(
         country=main_country,
         mention_count=len(mentions),
         country_weight=context.get(main_country, 0.0) if main_country else 0.0,
+        country_evidence=evidence.get(main_country, 0.0) if main_country else 0.0,
         described=frozenset(linked),
     )

@@ -1285,6 +1285,10 @@ class _Extractor:
                     continue
                 if qualifier is None and phrase in elex.titles_absent.get(country, frozenset()):
                     break  # "President X" in a British story: Britain has no president, so X is someone else's
+                if qualifier is None and form == "leads" and self.ctx.actors.country_evidence < 1.5:
+                    # foreign leaders are named in passing: the head of the article's country needs a country
+                    # named more than once ("President X ... a Marine in Lebanon" does not make X Lebanon's)
+                    break
                 place = load_gazetteer().country_by_code(country)
                 label = government_label(place)
                 key = slugify(label)

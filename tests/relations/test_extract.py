@@ -200,6 +200,7 @@ NEGATIVE = [
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
     ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
+    ("President Arlen Vosk weighed his options after a Marine was murdered in Lebanon.", "leads"),  # a foreign leader in passing
     ("The Labour Party, Britain's oldest party, met on Monday.", "locatedIn"),  # not an address
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
     ("Helen Marsh is not critical of Peter Dunmore.", "criticizes"),
