@@ -90,7 +90,7 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
             if phrase in lex.person_titles and phrase not in ("former", "deputy", "leader"):
                 return True
     head = span.root
-    if _victim(head) or _age_given(span) or _speaks_of_self(head):
+    if _victim(head) or _age_given(span) or _speaks_of_self(head) or _untagged_killer(head):
         return True
     for child in head.children:
         if child.dep_ == "appos" and _role_of(child, lex):
@@ -100,6 +100,14 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     if head.dep_ == "appos" and _role_of(head.head, lex):
         return True
     return False
+
+
+def _untagged_killer(head: Token) -> bool:
+    """A name the tagger left untyped that shoots or kills a named person: "Ruby fatally shot Oswald"."""
+    verb = head.head
+    if head.ent_type_ or head.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _VICTIM_VERBS:
+        return False
+    return any(c.dep_ == "dobj" and c.tag_ == "NNP" for c in verb.children)
 
 
 def _age_given(span: Span) -> bool:
@@ -484,7 +492,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         if (token.dep_ not in _ARGUMENT_DEPS and not place_head) or token.lower_ in _MONTHS or not token.text[:1].isupper():
             continue
         start = token.i
-        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i >= token.i and doc[start - 1].i not in covered:
+        while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= token.i and doc[start - 1].i not in covered:
             start -= 1
         words = [t.lower_ for t in doc[start : token.i + 1]]
         if all(w in lex.person_titles or w in lex.roles or w in lex.demonyms for w in words):

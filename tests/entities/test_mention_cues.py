@@ -110,3 +110,14 @@ def test_mentions_a_title_of_two_words_is_not_cut(nlp):
 def test_types_a_place_slot_reaches_coordinated_names_and_a_region_after(nlp):
     types = _types(nlp, "Why did the plane not land in Gyandzha or Shamkhor in Azerbaijan?")
     assert types.get("Shamkhor") == "Location" and types.get("Gyandzha") == "Location", types
+
+
+def test_mentions_a_name_of_three_proper_nouns_keeps_its_first(nlp):
+    document = document_from_text("Darci Alves Pereira stunned a packed courtroom on Monday.", "case.txt")
+    names = [m.text for m in find_mentions(nlp(document.text), document)]
+    assert "Darci Alves Pereira" in names, names
+
+
+def test_types_an_untagged_name_that_shoots_a_named_person_is_a_person(nlp):
+    types = _types(nlp, "Ruby fatally shot Oswald two days later.")
+    assert types.get("Ruby") == "Person", types
