@@ -1781,11 +1781,17 @@ class _Extractor:
                 if not (key and self._is_head(token, key)):
                     break
                 heads = [token] + [c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)]
-                for head in heads:
-                    for child in head.children:
-                        if child.dep_ == "prep" and child.lower_ in rule.lemmas:
-                            where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
-                            self.emit(rule, [_Arg(key)], where, child, check_negation=False, reported=False)
+                preps = [c for head in heads for c in head.children]
+                if token.dep_ == "pobj" and token.head.lower_ in ("at", "near"):
+                    # "died at Shands Hospital in Gainesville": the parser hung "in Z" on the verb, right after the name
+                    end = token.i + 1
+                    while end < len(doc) and self.ctx.actors.actor_at(end) == key:
+                        end += 1
+                    preps += [c for c in token.head.head.children if c.i == end]
+                for child in preps:
+                    if child.dep_ == "prep" and child.lower_ in rule.lemmas:
+                        where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o) or self._named_area(o)]
+                        self.emit(rule, [_Arg(key)], where, child, check_negation=False, reported=False)
             # "X, a Boston lawyer": a place modifying the actor's apposition
             rule = rules.get("modifier")
             if rule and key and self._is_head(token, key) and self.ctx.type_of(key) in ("Person", "Organization", "Group"):
@@ -1874,6 +1880,16 @@ class _Extractor:
                     closed = after >= len(doc) or doc[after].text in (",", ".", "(", ";", "--") or self.ctx.actors.actor_at(after) == other
                     if end < len(doc) and doc[end].text == "," and self.ctx.actors.actor_at(end + 1) == other and closed:
                         self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
+
+    def _named_area(self, token: Token) -> list[_Arg]:
+        """The place a common place word names through its modifier: "in Umbria province", "in the Afar district"."""
+        if not token.is_lower or token.lemma_.lower() not in _place_words():
+            return []
+        return [
+            _Arg(k)
+            for c in token.children
+            if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i and (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Location"
+        ][:1]
 
     def _person_home(self, token: Token, person: str, rules: dict[str, Rule]) -> None:
         """Where a person is from: "X, a Fargo native", "X, a technician from Z"."""

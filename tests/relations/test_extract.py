@@ -101,6 +101,8 @@ CASES = [
     ("The Velmar Trust's headquarters in Leeds was evacuated.", ("Velmar Trust", "locatedIn", "Leeds"), "asserted"),
     ("Acme's Leeds plant closed in May.", ("Acme", "locatedIn", "Leeds"), "asserted"),
     ("Engineers at the Coast Guard Training Center, Petaluma, Calif., repaired the boat.", ("Coast Guard Training Center", "locatedIn", "Petaluma"), "asserted"),
+    ("Ann Kray was treated at Harwick General Hospital in Leeds on Friday.", ("Harwick General Hospital", "locatedIn", "Leeds"), "asserted"),
+    ("Police in Perugia in Umbria province made arrests.", ("Perugia", "locatedIn", "Umbria"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
