@@ -33,7 +33,7 @@ __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = {"-", "--", "—", "–", ":", "_"}
 _OPENING = 80  # tokens of the body where a monitoring service's item code may stand
-_DOCUMENT_CODE = re.compile(r"^(?:[A-Z]{2}\d{8,}|\d{7,}[A-Z])$")  # "LD0506194194", "40101006B": a monitoring service's item number
+_DOCUMENT_CODE = re.compile(r"^(?:[A-Z]{2}\d{8,}|\d{7,}[A-Z]|\d{2}[A-Z]{2}\d{4}[A-Z])$")  # "LD0506194194", "40101006B", "94WE0015A": a monitoring service's item number
 _PARTICLES = {"de", "da", "do", "del", "la", "le", "al", "el", "es", "of"}  # "Rio de Janeiro", "Dar es Salaam"
 
 
@@ -44,6 +44,7 @@ def _languages() -> frozenset[str]:
     return frozenset(language.name.lower() for language in pycountry.languages)
 _MEDIA_WORDS = word_list("media_words")
 _MONTHS = word_list("months")
+_EDITORIAL_MARKS = {"text", "excerpts", "excerpt", "summary", "report"}  # "(Text) Hefei, February 11 (XINHUA) --"
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,8 @@ def _date_at(doc: Doc, i: int) -> int:
 
 def _bracketed(doc: Doc, start: int) -> Dateline | None:
     """``PLACE [, REGION] [, DATE] ( SOURCE ) --`` ("Hefei, February 11 (XINHUA) --")."""
-    if start + 3 < len(doc) and doc[start].text == "(" and doc[start + 2].text == ")" and doc[start + 1].lower_ == "text":
-        start += 3  # a monitoring service's "(Text)" before the story
+    if start + 3 < len(doc) and doc[start].text == "(" and doc[start + 2].text == ")" and doc[start + 1].lower_ in _EDITORIAL_MARKS:
+        start += 3  # a monitoring service's "(Text)" or "(Excerpts)" before the story
     place_end = _name_run(doc, start, 4)
     if place_end == start:
         return None
@@ -171,7 +172,8 @@ def _source_line(doc: Doc, start: int) -> Dateline | None:
         if len(rest) >= 4 and rest[2].text == "-":
             said_in = f"{said_in}-{rest[3].lower_}"  # "in Serbo-Croatian"
         language = len(rest) >= 2 and rest[0].lower_ == "in" and (said_in in _languages() or rest[1].lower_ in _languages())  # "in Spanish"
-        if not language and (any(t.pos_ in ("VERB", "AUX") for t in sent) or (any(t.is_alpha for t in rest) and rest[:1].text != "(")):
+        verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and not (place_end <= t.i < source_end and _shouting(t.text))]  # "I KATHIMERINI" is no verb
+        if not language and (verbs or (any(t.is_alpha for t in rest) and rest[:1].text != "(")):
             return None  # more words follow: a sentence, not a source line
         words = doc[place_end:source_end]
         if any(_shouting(t.text) for t in words) or any(t.lower_ in _MEDIA_WORDS for t in words):

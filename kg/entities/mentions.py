@@ -292,8 +292,9 @@ def _name_follows(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].tag_ == "NNP"
 
 
-def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex: EntityLexicon, **extra) -> Mention | None:
-    if not extra.get("known"):
+def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex: EntityLexicon, exact: bool = False, **extra) -> Mention | None:
+    """The mention of tokens start..end; ``exact`` keeps the span as given (a dateline's source)."""
+    if not extra.get("known") and not exact:
         start, end = _extend_hyphens(doc, start, end)
         start, end = _trim(doc, start, end)
         if end < len(doc) and doc[end].text == "." and end - start <= 2 and start > 0 and doc[start - 1].text == "," and load_gazetteer().region(doc[start:end].text + "."):
@@ -591,7 +592,7 @@ def _dateline_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered
     if line.colophon is not None:
         covered.update(range(*line.colophon))  # "in Serbo-Croatian 2000 GMT 8 Jun 94": a language, a time, a date
     for (start, end), label, cue in ((line.place, "GPE", "locative"), (line.source, "ORG", "org_cue")):
-        mention = _mention(doc, document, start, end, label, lex, **{cue: True})
+        mention = _mention(doc, document, start, end, label, lex, exact=label == "ORG", **{cue: True})
         if mention is not None:
             covered.update(range(start, end))
             yield mention

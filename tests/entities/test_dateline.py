@@ -32,6 +32,9 @@ def _line(nlp, text: str):
         ("PY0102030405 Rio de Janeiro JORNAL DO POVO in Portuguese 3 May 94 p 2", ("Rio de Janeiro", "JORNAL DO POVO")),
         ("40101006B Lisbon DIARIO DA TARDE in Portuguese 12 May 94 p 3", ("Lisbon", "DIARIO DA TARDE")),
         ("LD0102030405 Zagreb Radio Velebit Network in Serbo-Croatian 2000 GMT 8 Jun 94", ("Zagreb", "Radio Velebit Network")),
+        ("(Excerpts) Lisbon, 12 Feb (DIARIO) -- The session ended.", ("Lisbon", "DIARIO")),
+        ("Strike talks 94WE0015A Kiev SILSKI VISTI in Ukrainian 1 Jul 93 p 1", ("Kiev", "SILSKI VISTI")),
+        ("Athens I KATHIMERINI", ("Athens", "I KATHIMERINI")),  # the tagger calls KATHIMERINI a verb
     ],
 )
 def test_dateline_place_and_source(nlp, text, expected):
@@ -84,3 +87,11 @@ def test_dateline_rest_of_a_source_line_names_no_actor(nlp):
     document = document_from_text("LD0102030405 Zagreb Radio Velebit Network in Serbo-Croatian 2000 GMT 8 Jun 94", "case.txt")
     names = [m.text for m in find_mentions(nlp(document.text), document)]
     assert names == ["Zagreb", "Radio Velebit Network"]
+
+
+def test_dateline_source_keeps_its_words(nlp):
+    from kg.entities.mentions import find_mentions
+
+    document = document_from_text("Moscow METEOROLOGIYA I GIDROLOGIYA", "case.txt")
+    names = [m.text for m in find_mentions(nlp(document.text), document)]
+    assert names == ["Moscow", "METEOROLOGIYA I GIDROLOGIYA"]
