@@ -48,6 +48,8 @@ _CASE_NOUNS = word_list("case_nouns")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
+_ACTING = word_list("acting_verbs")
+_ORDER_NOUNS = word_list("order_nouns")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -587,6 +589,8 @@ def _passive(verb: Token) -> bool:
     """A passive verb, or a participle with an agent ("the institute headed by X")."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i < verb.i and _passive(verb.head):
+        return True  # "Y was shot and mortally wounded by X": the second verb shares the first one's passive
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
@@ -596,7 +600,15 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
-        return []
+        # "Y was murdered on the orders of X": who gave the order
+        return [
+            _Arg(a.key, False)
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in ("on", "under", "at")
+            for order in child.children
+            if order.dep_ == "pobj" and order.lemma_.lower() in _ORDER_NOUNS
+            for a in _prep_args(order, ("of",), ctx)
+        ]
     subjects = [a for c in verb.children if c.dep_ == "nsubj" for a in ctx.args(c)]
     if subjects:
         return subjects
@@ -676,6 +688,9 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
                     objects += [a for obj in prep.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
     if passive and not objects and verb.dep_ == "acl":
         objects = ctx.args(verb.head)  # "the man held by police"
+    if passive and not objects and verb.dep_ == "conj" and _passive(verb.head):
+        # "Y was shot and mortally wounded by X": the first verb's subject
+        objects = [a for c in verb.head.children if c.dep_ == "nsubjpass" for a in ctx.args(c)]
     if not objects and verb.dep_ == "relcl" and any(
         c.dep_ == ("nsubjpass" if passive else "dobj") and c.lower_ in ("who", "whom", "that", "which") for c in verb.children
     ):
@@ -700,18 +715,21 @@ def _culprits(token: Token, ctx: "_Context") -> tuple[list[_Arg], bool]:
     """
     node, alleged = token, False
     for _ in range(3):
-        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "with", "in", "on", "after"):
+        if node.dep_ != "pobj" or node.head.lower_ not in ("of", "for", "with", "in", "on", "after", "following"):
             break
         prep = node.head
         holder = prep.head
         lemma = holder.lemma_.lower()
-        if holder.pos_ == "VERB" and (lemma in _CAPTURING if prep.lower_ == "after" else lemma in _CHARGING):
-            alleged = alleged or lemma in _ALLEGING or prep.lower_ == "after"
+        later = prep.lower_ in ("after", "following")
+        if holder.pos_ == "VERB" and lemma in _ACTING and prep.lower_ == "in":
+            return [_Arg(a.key, False) for c in holder.children if c.dep_ == "nsubj" for a in ctx.args(c)], False  # "X acted alone in the slaying of Y"
+        if holder.pos_ == "VERB" and (lemma in _CAPTURING if later else lemma in _CHARGING):
+            alleged = alleged or lemma in _ALLEGING or later
             subjects = [_Arg(a.key, False) for c in holder.children if c.dep_ in ("nsubjpass", "dobj") for a in ctx.args(c)]
             if not subjects and holder.dep_ == "acl" and holder.tag_ == "VBN":
                 subjects = [_Arg(a.key, False) for a in ctx.args(holder.head)]  # "X, convicted of murdering Y"
             return subjects, alleged
-        if holder.pos_ != "NOUN" or lemma not in _CASE_NOUNS or prep.lower_ == "after":
+        if holder.pos_ != "NOUN" or lemma not in _CASE_NOUNS or later:
             return [], False
         alleged = alleged or lemma in _ALLEGING_NOUNS
         node = holder
@@ -1047,6 +1065,9 @@ class _Extractor:
                     objects = _prep_args(holder, rule.preps, self.ctx, owner=not rule.targets)
                     if not objects and rule.possessor == "object" and holder is token:
                         objects = owners  # "her murder", "his arrest": the one it happened to
+                    if not objects and rule.possessor == "object" and holder is token:
+                        # "the Kennedy slaying": a person named as a modifier is the one it happened to
+                        objects = [a for c in token.children if c.dep_ == "compound" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
                     if not objects and rule.predicate == "kills" and subjects:
                         # "X was convicted of murder in the death of Y"
                         objects = [a for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -1681,6 +1702,10 @@ class _Extractor:
                 if not targets and token.dep_ == "compound":
                     targets = [a for c in token.head.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                 targets += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
+                before = token.i - 2 if token.i >= 2 and self.doc[token.i - 1].lower_ in ("'s", "’s") else token.i - 1
+                previous = self.ctx.actors.actor_at(before) if before >= 0 else None
+                if not targets and previous and self.ctx.type_of(previous) == "Person":
+                    targets = [_Arg(previous, False)]  # "defended Kennedy assassin X": the parser lost the compound
                 holders: list[_Arg] = []
                 if token.dep_ == "appos":
                     holders = self.ctx.args(token.head)
