@@ -155,14 +155,16 @@ def _victim(head: Token) -> bool:
 
 _ORG_NOUNS = word_list("organisation_nouns")
 _NAME_STYLES = word_list("name_styles")
+_OFFICE_STYLES = word_list("office_styles")
 
 
 def _with_style(doc: Doc, start: int) -> int:
     """Start a person's span at a capitalised style written just before it ("President Kennedy", "Mrs Parks")."""
     if start > 0 and doc[start - 1].sent.start == doc[start].sent.start:
         style = doc[start - 1]
-        if style.text[:1].isupper() and style.lower_.rstrip(".") in _NAME_STYLES:
-            return start - 1
+        qualified = start >= 2 and doc[start - 2].sent.start == style.sent.start and doc[start - 2].text[:1].isupper() and not doc[start - 2].is_sent_start
+        if style.text[:1].isupper() and style.lower_.rstrip(".") in _NAME_STYLES and not (qualified and style.lower_ in _OFFICE_STYLES):
+            return start - 1  # not "Soviet President X", "Senate President X": an office described, not a style
     return start
 
 

@@ -24,6 +24,7 @@ def _types(nlp, text: str) -> dict[str, str]:
         ("President Arlen Vosk met the envoy.", "President Arlen Vosk"),
         ("Mrs. Tilda Crane won the seat.", "Mrs. Tilda Crane"),
         ("Judge Arlen Vosk heard the case.", "Arlen Vosk"),  # a job title stays outside the name
+        ("The envoy met Velmarian President Arlen Vosk.", "Arlen Vosk"),  # an office described, not a style
         ("The president, Arlen Vosk, met the envoy.", "Arlen Vosk"),  # lower case: a description
     ],
 )
