@@ -315,6 +315,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         return None  # "Ann Kray, D-Mich.,": her party and state, not a name
     words = [t.text for t in span]
     cut = title_prefix_length(words, lex.person_titles | lex.roles)
+    if cut and words[-1].lower() in lex.org_words | lex.place_words:
+        cut = 0  # "the Ambassador Hotel", "Governor's Island": a name that starts with a title word
     if cut and any(w.lower().rstrip(".") in lex.person_titles for w in words[:cut]) and not extra.get("known"):
         extra["person_cue"] = True  # "Lord Carlile", "President Rahmon": the title is part of the span
     name = extra.pop("canonical", None) or normalise_name(span[cut:].text if cut else span.text)

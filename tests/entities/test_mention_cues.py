@@ -122,3 +122,8 @@ def test_mentions_a_name_of_three_proper_nouns_keeps_its_first(nlp):
 def test_types_an_untagged_name_that_shoots_a_named_person_is_a_person(nlp):
     types = _types(nlp, "Ruby fatally shot Oswald two days later.")
     assert types.get("Ruby") == "Person", types
+
+
+def test_types_a_name_that_starts_with_a_title_word_keeps_it(nlp):
+    types = _types(nlp, "The senator was shot at the Ambassador Hotel in Los Angeles.")
+    assert types.get("Ambassador Hotel") == "Organization", types
