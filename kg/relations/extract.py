@@ -1829,6 +1829,8 @@ class _Extractor:
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
             if key and self._is_head(token, key) and self.ctx.type_of(key) == "Person":
                 self._person_home(token, key, rules)
+            if rules.get("native"):
+                self._own_home(token, key, rules["native"])
             # "at her home in Z", "X's house in Z": where a person lives
             rule = rules.get("home")
             if rule and token.lemma_.lower() in _DWELLINGS and token.pos_ == "NOUN":
@@ -1915,6 +1917,23 @@ class _Extractor:
             for c in token.children
             if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i and (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Location"
         ][:1]
+
+    def _own_home(self, token: Token, key: str | None, rule: Rule) -> None:
+        """"in his native South Carolina", "to her Iowa hometown": the owner comes from there."""
+        where: list[_Arg] = []
+        if key and self._is_head(token, key) and self.ctx.type_of(key) == "Location" and any(c.dep_ == "amod" and c.lower_ == "native" for c in token.children):
+            where = [_Arg(key)]
+        elif token.lemma_.lower() in _HOME_NOUNS and token.pos_ == "NOUN":
+            where = [
+                _Arg(k)
+                for m in token.children
+                if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
+            ][:1]
+        if not where:
+            return
+        owners = [a for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in self.ctx.args(c)]
+        owners = [a for a in owners if self.ctx.type_of(a.key) == "Person"]
+        self.emit(rule, owners, where, token, check_negation=False, reported=False)
 
     def _person_home(self, token: Token, person: str, rules: dict[str, Rule]) -> None:
         """Where a person is from: "X, a Fargo native", "X, a technician from Z"."""
