@@ -50,6 +50,7 @@ _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
 _ACTING = word_list("acting_verbs")
 _ORDER_NOUNS = word_list("order_nouns")
+_COURT_WORDS = word_list("court_words")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -1380,7 +1381,7 @@ class _Extractor:
             if j < 0:
                 continue
             role, r = _role_at(doc, j, elex), j
-            if role is None and title_at is not None and (doc[j].is_lower or doc[j].lower_ in elex.portfolio_words or self.ctx.actors.actor_at(j)):
+            if role is None and title_at is not None and (doc[j].is_lower or doc[j].lower_ in elex.portfolio_words or doc[j].lower_ in _COURT_WORDS or self.ctx.actors.actor_at(j)):
                 role, r = doc[title_at].lower_.rstrip("."), title_at  # a member, whatever the office
                 role = elex.abbreviations.get(role, role)  # "Ohio Gov. X": the governor
             if role is None:
@@ -1405,7 +1406,17 @@ class _Extractor:
             while k >= 0 and steps < 3 and (doc[k].lower_ in elex.portfolio_words or (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ"))) and not self.ctx.actors.actor_at(k):
                 k -= 1
                 steps += 1
+            court = k
+            while court >= 0 and r - court <= 4 and doc[court].lower_ in _COURT_WORDS and not self.ctx.actors.actor_at(court):
+                court -= 1  # "U.S. Bankruptcy Judge X", "Ohio Supreme Court Justice X": the court between place and title
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            place = self.ctx.actors.actor_at(court) if 0 <= court < k else None
+            if org is None and place and place != person and self.ctx.type_of(place) == "Location" and doc[r].text[:1].isupper():
+                # "U.S. Bankruptcy Judge X": the holder of a court's office in a place is active there
+                office = next((rule for rule in self.ctx.lex.by_pattern("place") if rule.form == "office"), None)
+                if office is not None:
+                    self.emit(office, [_Arg(person)], [_Arg(place)], doc[r], check_negation=False, reported=False)
+                continue
             if org and all(w.lower() in elex.portfolio_words for w in self.ctx.actors.actors[org].label.split()):
                 # "Lib Dem Treasury spokesman": the department names the brief; the party before it employs
                 b = k

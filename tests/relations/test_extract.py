@@ -111,6 +111,7 @@ CASES = [
     ("Walter Bekele was murdered on the orders of Omar Dinka.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Ann Kray was touting her big win in her native Leeds.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
     ("Ann Kray is returning to her Kansas hometown to get married.", ("Ann Kray", "locatedIn", "Kansas"), "asserted"),
+    ("U.S. Bankruptcy Judge Ann Kray ruled on Monday.", ("Ann Kray", "locatedIn", "U.S"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
