@@ -51,6 +51,8 @@ _FACING_VERBS = word_list("facing_verbs")
 _ACTING = word_list("acting_verbs")
 _ORDER_NOUNS = word_list("order_nouns")
 _COURT_WORDS = word_list("court_words")
+_ORDERING_VERBS = word_list("ordering_verbs")
+_WOUNDING = word_list("wounding_verbs")
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -600,7 +602,7 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     if passive:
         for child in verb.children:
             if child.dep_ == "agent":
-                return [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj)]
+                return [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj) or _instrument_user(obj, ctx)]
         # "Y was murdered on the orders of X": who gave the order
         return [
             _Arg(a.key, False)
@@ -667,6 +669,18 @@ def _passive_subjects(verb: Token, ctx: "_Context") -> list[_Arg]:
     if not found and verb.dep_ == "relcl":
         found = ctx.args(verb.head)
     return found
+
+
+def _instrument_user(token: Token, ctx: "_Context") -> list[_Arg]:
+    """Who used a weapon: "a bomb planted by X", "a bomb X planted", "the bullet that X fired"."""
+    if token.lemma_.lower() not in _INSTRUMENTS:
+        return []
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            return [_Arg(a.key, False) for c in clause.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+        if clause.dep_ == "relcl":
+            return [_Arg(a.key, False) for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which") for a in ctx.args(c)]
+    return []
 
 
 def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
@@ -965,6 +979,23 @@ class _Extractor:
         return actor.type == "Organization" and bool(words & load_entity_lexicon().armed_words)
 
     # -- patterns --------------------------------------------------------------
+    def fatal_wounds(self) -> None:
+        """"Y died after X shot him", "Y died when X stabbed her": the wounding killed."""
+        rule = next((r for r in self.ctx.lex.by_pattern("verb") if r.predicate == "kills"), None)
+        if rule is None:
+            return
+        for token in self.doc:
+            death = token.head
+            if token.dep_ != "advcl" or token.lemma_.lower() not in _WOUNDING or death.lemma_.lower() not in ("die", "succumb"):
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as") for c in token.children):
+                continue
+            victims = [a for c in death.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+            wounded = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not wounded or wounded[0].lower_ not in ("him", "her", "them") and not self.ctx.args(wounded[0]):
+                continue
+            self.emit(rule, _verb_subjects(token, self.ctx), victims, token)
+
     def verbs(self) -> None:
         triggers = self.ctx.lex.triggers("verb")
         for token in self.doc:
@@ -1039,7 +1070,9 @@ class _Extractor:
                     continue  # "the attempted murder of Y", "an assassination attempt on Y"
                 alleged = False
                 owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
-                subjects = owners if rule.possessor == "subject" else []
+                # "X's assassination of Y": with an "of" object the possessor did it ("her murder": it happened to her)
+                doer = rule.possessor == "subject" or bool(_prep_args(token, rule.preps, self.ctx))
+                subjects = owners if doer else []
                 subjects += _prep_args(token, ("by",), self.ctx)
                 if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]
@@ -1059,12 +1092,14 @@ class _Extractor:
                 if not subjects:
                     # "X was convicted of Y's killing", "X is serving a sentence for the murder of Y"
                     subjects, alleged = _culprits(token, self.ctx)
+                if not subjects and token.dep_ == "dobj" and token.head.lemma_.lower() in _ORDERING_VERBS:
+                    subjects = [_Arg(a.key, False) for a in _verb_subjects(token.head, self.ctx)]  # "X ordered the killing of Y"
                 holders = [token]
                 if token.dep_ == "dobj" and token.head.lemma_.lower() in _LIGHT_VERBS:
                     holders.append(token.head)  # "voiced misgivings [about Y]" with the phrase on the verb
                 for holder in holders:
                     objects = _prep_args(holder, rule.preps, self.ctx, owner=not rule.targets)
-                    if not objects and rule.possessor == "object" and holder is token:
+                    if not objects and rule.possessor == "object" and holder is token and not doer:
                         objects = owners  # "her murder", "his arrest": the one it happened to
                     if not objects and rule.possessor == "object" and holder is token:
                         # "the Kennedy slaying": a person named as a modifier is the one it happened to
@@ -2018,6 +2053,7 @@ class _Extractor:
 
     def run(self) -> list[Relation]:
         self.verbs()
+        self.fatal_wounds()
         self.adjectives()
         self.nouns()
         self.claims()

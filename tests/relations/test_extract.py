@@ -112,6 +112,10 @@ CASES = [
     ("Ann Kray was touting her big win in her native Leeds.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
     ("Ann Kray is returning to her Kansas hometown to get married.", ("Ann Kray", "locatedIn", "Kansas"), "asserted"),
     ("U.S. Bankruptcy Judge Ann Kray ruled on Monday.", ("Ann Kray", "locatedIn", "U.S"), "asserted"),
+    ("Omar Dinka's assassination of Walter Bekele shocked the nation.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Omar Dinka ordered the killing of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Walter Bekele was killed by a bomb planted by Omar Dinka.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Walter Bekele died after Omar Dinka shot him.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
@@ -211,6 +215,7 @@ NEGATIVE = [
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
     ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
+    ("Walter Bekele did not die after Omar Dinka shot him.", "kills"),
     ("President Arlen Vosk weighed his options after a Marine was murdered in Lebanon.", "leads"),  # a foreign leader in passing
     ("The Labour Party, Britain's oldest party, met on Monday.", "locatedIn"),  # not an address
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
