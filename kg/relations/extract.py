@@ -53,6 +53,7 @@ _ORDER_NOUNS = word_list("order_nouns")
 _COURT_WORDS = word_list("court_words")
 _ORDERING_VERBS = word_list("ordering_verbs")
 _WOUNDING = word_list("wounding_verbs")
+_SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
 _HOME_NOUNS = word_list("home_nouns")
@@ -2023,6 +2024,27 @@ class _Extractor:
                     base = min(rule.confidence, relation.evidence.confidence)
                     self.emit(rule, [_Arg(subject)], [_Arg(region)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
 
+    def workplaces(self) -> None:
+        """"X of Brown University in Providence": who works for a body the same sentence places is active there."""
+        rule = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "workplace"), None)
+        if rule is None:
+            return
+        sites: dict[tuple[str, int], list[tuple[str, Relation]]] = {}
+        for (subject, predicate, obj, start), relation in self.relations.items():
+            if predicate == "locatedIn" and relation.evidence.rule in _SITE_RULES:
+                sites.setdefault((subject, start), []).append((obj, relation))
+        if not sites:
+            return
+        for (subject, predicate, obj, start), relation in list(self.relations.items()):
+            if predicate not in ("memberOf", "leads") or not relation.evidence.rule.startswith("role.") or self.ctx.type_of(subject) != "Person":
+                continue
+            for place, located in sites.get((obj, start), ()):
+                tokens = (self.doc[i] for i, key in sorted(self.ctx.actors.by_token.items()) if key == place)
+                trigger = next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
+                if trigger is not None and place != subject:
+                    base = min(rule.confidence, relation.evidence.confidence, located.evidence.confidence)
+                    self.emit(rule, [_Arg(subject)], [_Arg(place)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
+
     def _captives(self, token: Token) -> list[_Arg]:
         """Who a verb or noun of detention or transfer acts on: "detained X", "X was held", "X's arrest"."""
         if token.pos_ == "NOUN":
@@ -2074,6 +2096,7 @@ class _Extractor:
         self.allies()
         self.places()
         self.regions()
+        self.workplaces()
         return sorted(self.relations.values(), key=lambda r: (r.evidence.char_start, r.subject, r.predicate, r.object))
 
 

@@ -116,6 +116,7 @@ CASES = [
     ("Omar Dinka ordered the killing of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Walter Bekele was killed by a bomb planted by Omar Dinka.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Walter Bekele died after Omar Dinka shot him.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
+    ("Linguist Ann Kray of Kelso University in Providence was quoted.", ("Ann Kray", "locatedIn", "Providence"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
