@@ -34,7 +34,6 @@ __all__ = ["Dateline", "find_dateline"]
 _DASHES = {"-", "--", "—", "–", ":", "_"}
 _OPENING = 80  # tokens of the body where a monitoring service's item code may stand
 _DOCUMENT_CODE = re.compile(r"^(?:[A-Z]{2}\d{8,}|\d{7,}[A-Z]|\d{2}[A-Z]{2}\d{4}[A-Z])$")  # "LD0506194194", "40101006B", "94WE0015A": a monitoring service's item number
-_PARTICLES = {"de", "da", "do", "del", "la", "le", "al", "el", "es", "of"}  # "Rio de Janeiro", "Dar es Salaam"
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +43,8 @@ def _languages() -> frozenset[str]:
     return frozenset(language.name.lower() for language in pycountry.languages)
 _MEDIA_WORDS = word_list("media_words")
 _MONTHS = word_list("months")
-_EDITORIAL_MARKS = {"text", "excerpts", "excerpt", "summary", "report"}  # "(Text) Hefei, February 11 (XINHUA) --"
+_EDITORIAL_MARKS = word_list("editorial_marks")
+_PARTICLES = word_list("name_particles")
 
 
 @dataclass(frozen=True)
