@@ -53,6 +53,7 @@ _ORDER_NOUNS = word_list("order_nouns")
 _COURT_WORDS = word_list("court_words")
 _ORDERING_VERBS = word_list("ordering_verbs")
 _WOUNDING = word_list("wounding_verbs")
+_SPEAKING = word_list("speech_verbs")
 _SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
@@ -1471,7 +1472,10 @@ class _Extractor:
                 continue
             brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
             shadow = any(t.lower_ == "shadow" for t in doc[k + 1 : r + 1])
-            if not org and (role in _SPOKESPEOPLE or shadow) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
+            # '"...," said director X': the speaker introduced by a bare role
+            speaker = next((doc[i] for i in range(start, len(doc)) if self.ctx.actors.actor_at(i) == person and doc[i].head.i == k), None)
+            introduced = not brief and k >= 0 and doc[k].lemma_.lower() in _SPEAKING and speaker is not None and speaker.dep_ == "nsubj"
+            if not org and (role in _SPOKESPEOPLE or shadow or introduced) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
                 # "The Liberal Democrats say ... Home affairs spokesman Jane Roe told ...": the party just quoted,
                 # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
                 sent = doc[r].sent

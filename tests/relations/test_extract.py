@@ -277,6 +277,14 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
     assert not [t for t in found if t[1] == "memberOf"], sorted(found)
 
 
+def test_extract_speaker_with_a_bare_role_speaks_for_the_body_just_quoted(nlp):
+    text = 'The Velmar Trust also questioned the decisions. "There should be an inquiry," said director Ann Kray.'
+    assert ("Ann Kray", "memberOf", "Velmar Trust") in _relations(nlp, text)
+    # the name after "said" is not the speaker: no guess
+    text = "The Velmar Trust also questioned the decisions. A spokesman said President Vosk's safety was not at risk."
+    assert not [t for t in _relations(nlp, text) if t[1] == "memberOf"]
+
+
 def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
     found = _relations(nlp, 'Peter Dunmore spoke on Monday. "Tom Hale misled voters about the budget," he said.')
     assert ("Peter Dunmore", "criticizes", "Tom Hale") in found, sorted(found)
