@@ -227,7 +227,8 @@ def _town_of(span: Span) -> bool:
             if len(words) < size or not words[0].text[:1].isupper():
                 break
             dotted = words.text + "." if after < len(doc) and doc[after].text == "." else words.text
-            if (gazetteer.region(dotted) or gazetteer.country(words.text)) and (after >= len(doc) or doc[after].text in (",", ".", ";", "(")):
+            big_town = any(c.population >= 100_000 for c in gazetteer.cities(words.text))  # "Woodhill, Milton Keynes,"
+            if (gazetteer.region(dotted) or gazetteer.country(words.text) or big_town) and (after >= len(doc) or doc[after].text in (",", ".", ";", "(")):
                 return True
     return False
 

@@ -127,3 +127,8 @@ def test_types_an_untagged_name_that_shoots_a_named_person_is_a_person(nlp):
 def test_types_a_name_that_starts_with_a_title_word_keeps_it(nlp):
     types = _types(nlp, "The senator was shot at the Ambassador Hotel in Los Angeles.")
     assert types.get("Ambassador Hotel") == "Organization", types
+
+
+def test_types_a_name_before_a_big_town_in_commas_is_a_place(nlp):
+    types = _types(nlp, "The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.")
+    assert types.get("Woodhill") == "Location", types
