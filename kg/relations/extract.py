@@ -1941,7 +1941,23 @@ class _Extractor:
                     other = self.ctx.actors.actor_at(child.i)
                     if child.dep_ in ("appos", "npadvmod", "conj", "nmod") and other and other != key and self.ctx.type_of(other) == "Location":
                         lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
-                        if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone):
+                        # "at Belmarsh prison, London, and Woodhill, Milton Keynes": in a list of pairs, an
+                        # unknown place followed by a known town or region is placed in it
+                        first = token.i
+                        while first > 0 and self.ctx.actors.actor_at(first - 1) == key:
+                            first -= 1
+                        last = child.i + 1
+                        while last < len(doc) and self.ctx.actors.actor_at(last) == other:
+                            last += 1
+                        # the pair ends the list or is followed by "and" ("London, and Woodhill"), not by another name
+                        closes = last + 1 >= len(doc) or doc[last].text != "," or doc[last + 1].lower_ in ("and", "or") or not doc[last + 1].text[:1].isupper()
+                        paired = (
+                            (first == 0 or doc[first - 1].text != ",")
+                            and closes
+                            and not self._known_place(key)
+                            and self._known_place(other, big=True)
+                        )
+                        if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone or paired):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
 
             # "the Coast Guard Training Center, Petaluma, Calif.": an organisation's address
@@ -2066,6 +2082,19 @@ class _Extractor:
             head = token.head.head if token.dep_ == "pcomp" else token.head
             return [_Arg(a.key, False) for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for a in self.ctx.args(c)]
         return []
+
+    def _known_place(self, key: str, big: bool = False) -> bool:
+        """A place the gazetteer links (with ``big``: a country, a region or a town of 100,000 or more)."""
+        actor = self.ctx.actors.actors.get(key)
+        if actor is None or actor.type != "Location" or not actor.geonames_id:
+            return False
+        if not big:
+            return True
+        from ..entities.link import load_gazetteer
+
+        gazetteer = load_gazetteer()
+        label = actor.label
+        return bool(gazetteer.country(label) or gazetteer.region(label) or any(c.population >= 100_000 for c in gazetteer.cities(label)))
 
     def _is_head(self, token: Token, key: str) -> bool:
         return not (token.head.i != token.i and self.ctx.actors.actor_at(token.head.i) == key and token.head.i != token.i)

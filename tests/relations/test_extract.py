@@ -117,6 +117,8 @@ CASES = [
     ("Walter Bekele was killed by a bomb planted by Omar Dinka.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Walter Bekele died after Omar Dinka shot him.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Linguist Ann Kray of Kelso University in Providence was quoted.", ("Ann Kray", "locatedIn", "Providence"), "asserted"),
+    ("The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.", ("Woodhill", "locatedIn", "Milton Keynes"), "asserted"),
+    ("Inspectors visited Kelso prison, London, and Woodhill, Milton Keynes, in May.", ("Kelso prison", "locatedIn", "London"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
@@ -217,6 +219,7 @@ NEGATIVE = [
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
     ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
     ("Walter Bekele did not die after Omar Dinka shot him.", "kills"),
+    ("He visits Manchester, Liverpool, Harwick, Basingstoke, Shrewsbury and Dorset this week.", "locatedIn"),  # a list, not pairs
     ("President Arlen Vosk weighed his options after a Marine was murdered in Lebanon.", "leads"),  # a foreign leader in passing
     ("The Labour Party, Britain's oldest party, met on Monday.", "locatedIn"),  # not an address
     ("Helen Marsh said she was not angry that Peter Dunmore had left.", "criticizes"),
