@@ -444,6 +444,11 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if start == ent.end:
             continue
         known = bool(ent.ent_id_)
+        canonical_name = ent.ent_id_ or None
+        if not known and doc[start].is_sent_start and doc[start].lower_ == "new" and known_names().get(doc[start + 1 : ent.end].text):
+            # "New Metropolitan Police Commissioner X": a sentence-initial "New" before a known name is no part of it
+            canonical_name = known_names()[doc[start + 1 : ent.end].text]
+            start, known = start + 1, True
         end = ent.end
         following = doc[end].lower_ if end < len(doc) else ""
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
@@ -479,7 +484,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             org_cue=_org_cue(ent),
             locative=_locative(doc[start:end]),
             known=known,
-            canonical=ent.ent_id_ or parent or None,
+            canonical=canonical_name or parent or None,
             place_cue=place_cue,
         )
         if mention is None:

@@ -132,3 +132,8 @@ def test_types_a_name_that_starts_with_a_title_word_keeps_it(nlp):
 def test_types_a_name_before_a_big_town_in_commas_is_a_place(nlp):
     types = _types(nlp, "The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.")
     assert types.get("Woodhill") == "Location", types
+
+
+def test_mentions_a_sentence_initial_new_before_a_known_name_is_no_part_of_it(nlp):
+    types = _types(nlp, "New Metropolitan Police Commissioner Ann Kray has backed the orders.")
+    assert types.get("Metropolitan Police") == "Organization" and "New Metropolitan Police" not in types, types
