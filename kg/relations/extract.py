@@ -54,6 +54,7 @@ _COURT_WORDS = word_list("court_words")
 _ORDERING_VERBS = word_list("ordering_verbs")
 _WOUNDING = word_list("wounding_verbs")
 _SPEAKING = word_list("speech_verbs")
+_COMPASS = word_list("compass_words")
 _SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
@@ -1668,8 +1669,8 @@ class _Extractor:
                 continue
             prep = doc[i]
             i += 1
-            while i < len(doc) and doc[i].lower_ in ("the", "a"):
-                i += 1
+            while i < len(doc) and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in _COMPASS):
+                i += 1  # "from north London"
             target = self.ctx.actors.actor_at(i) if i < len(doc) else None
             if not target or target == person:
                 continue
