@@ -119,7 +119,7 @@ CASES = [
     ("Linguist Ann Kray of Kelso University in Providence was quoted.", ("Ann Kray", "locatedIn", "Providence"), "asserted"),
     ("The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.", ("Woodhill", "locatedIn", "Milton Keynes"), "asserted"),
     ("Inspectors visited Kelso prison, London, and Woodhill, Milton Keynes, in May.", ("Kelso prison", "locatedIn", "London"), "asserted"),
-    ("Ann Kray, 29, from north Leeds, was detained in Zambia.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
+    ("Ann Kray, 41, from south London, was held in Zambia.", ("Ann Kray", "locatedIn", "London"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
