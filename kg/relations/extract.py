@@ -1474,8 +1474,12 @@ class _Extractor:
             brief = doc[k + 1 : r]  # the words between the role and what comes before ("Home affairs")
             shadow = any(t.lower_ == "shadow" for t in doc[k + 1 : r + 1])
             # '"...," said director X': the speaker introduced by a bare role
-            speaker = next((doc[i] for i in range(start, len(doc)) if self.ctx.actors.actor_at(i) == person and doc[i].head.i == k), None)
-            introduced = not brief and k >= 0 and doc[k].lemma_.lower() in _SPEAKING and speaker is not None and speaker.dep_ == "nsubj"
+            introduced = False
+            if not brief and k >= 0 and doc[k].lemma_.lower() in _SPEAKING:
+                i = start
+                while i < len(doc) and self.ctx.actors.actor_at(i) == person and not introduced:
+                    introduced = doc[i].head.i == k and doc[i].dep_ == "nsubj"
+                    i += 1
             if not org and (role in _SPOKESPEOPLE or shadow or introduced) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
                 # "The Liberal Democrats say ... Home affairs spokesman Jane Roe told ...": the party just quoted,
                 # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
