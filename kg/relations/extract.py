@@ -55,6 +55,7 @@ _ORDERING_VERBS = word_list("ordering_verbs")
 _WOUNDING = word_list("wounding_verbs")
 _SPEAKING = word_list("speech_verbs")
 _COMPASS = word_list("compass_words")
+_KIND_NOUNS = word_list("kind_nouns")
 _SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
@@ -192,6 +193,19 @@ class _Context:
                             key = self.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
                             if key and self.type_of(key) in ("Organization", "Group"):
                                 return _Arg(key, direct=False)
+        if token.pos_ == "NOUN" and token.is_lower and token.lower_ in _KIND_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            key = self._named_kind(token)
+            if key:
+                return _Arg(key, direct=False)
+        return None
+
+    def _named_kind(self, token: Token) -> str | None:
+        """"the magazine" after "The Spectator magazine": the organisation last written with that kind noun."""
+        for i in range(token.i - 1, 0, -1):
+            if self.doc[i].lower_ == token.lower_ and self.doc[i].is_lower:
+                key = self.actors.actor_at(i - 1)
+                if key and self.type_of(key) == "Organization":
+                    return key
         return None
 
     def quote_speaker(self, sent: Span) -> str | None:

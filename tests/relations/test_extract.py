@@ -281,6 +281,11 @@ def test_extract_spokesman_of_the_party_just_quoted(nlp):
     assert not [t for t in found if t[1] == "memberOf"], sorted(found)
 
 
+def test_extract_the_magazine_is_the_one_written_with_that_noun(nlp):
+    text = "Lord Vane said in an interview with The Spectator magazine that he was critical. The interview was conducted by the magazine's editor, Ann Kray."
+    assert ("Ann Kray", "leads", "Spectator") in _relations(nlp, text)
+
+
 def test_extract_speaker_with_a_bare_role_speaks_for_the_body_just_quoted(nlp):
     text = 'The Velmar Trust also questioned the decisions. "There should be an inquiry," said director Ann Kray.'
     assert ("Ann Kray", "memberOf", "Velmar Trust") in _relations(nlp, text)
