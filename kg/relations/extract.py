@@ -53,6 +53,7 @@ _ORDER_NOUNS = word_list("order_nouns")
 _COURT_WORDS = word_list("court_words")
 _ORDERING_VERBS = word_list("ordering_verbs")
 _WOUNDING = word_list("wounding_verbs")
+_DYING = word_list("dying_verbs")
 _SPEAKING = word_list("speech_verbs")
 _COMPASS = word_list("compass_words")
 _KIND_NOUNS = word_list("kind_nouns")
@@ -1003,7 +1004,7 @@ class _Extractor:
             return
         for token in self.doc:
             death = token.head
-            if token.dep_ != "advcl" or token.lemma_.lower() not in _WOUNDING or death.lemma_.lower() not in ("die", "succumb"):
+            if token.dep_ != "advcl" or token.lemma_.lower() not in _WOUNDING or death.lemma_.lower() not in _DYING:
                 continue
             if not any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as") for c in token.children):
                 continue
