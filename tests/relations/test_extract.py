@@ -120,6 +120,8 @@ CASES = [
     ("The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.", ("Woodhill", "locatedIn", "Milton Keynes"), "asserted"),
     ("Inspectors visited Kelso prison, London, and Woodhill, Milton Keynes, in May.", ("Kelso prison", "locatedIn", "London"), "asserted"),
     ("Ann Kray, 41, from south London, was held in Zambia.", ("Ann Kray", "locatedIn", "London"), "asserted"),
+    ("The government is using the Royal Prerogative to withdraw Ann Kray's passport.", ("Government", "opposes", "Ann Kray"), "asserted"),
+    ("Ann Kray's visa was revoked by the Home Office.", ("Home Office", "opposes", "Ann Kray"), "asserted"),
     ("Omar Dinka is serving a life sentence for the assassination of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was sentenced to life for his conviction in the slaying of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
     ("Omar Dinka was convicted of murder in the death of Walter Bekele.", ("Omar Dinka", "kills", "Walter Bekele"), "asserted"),
@@ -220,6 +222,7 @@ NEGATIVE = [
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
     ("Ann Kray wrote to the Velmar Trust.", "memberOf"),
     ("Walter Bekele did not die after Omar Dinka shot him.", "kills"),
+    ("The Home Office withdrew its support for Ann Kray's plan.", "opposes"),  # support is no sanction
     ("He visits Manchester, Liverpool, Harwick, Basingstoke, Shrewsbury and Dorset this week.", "locatedIn"),  # a list, not pairs
     ("President Arlen Vosk weighed his options after a Marine was murdered in Lebanon.", "leads"),  # a foreign leader in passing
     ("The Labour Party, Britain's oldest party, met on Monday.", "locatedIn"),  # not an address
