@@ -1712,6 +1712,21 @@ class _Extractor:
             elif kind == "Location" and rules.get("origin") and prep.lower_ in rules["origin"].lemmas:
                 self.emit(rules["origin"], [_Arg(person)], [_Arg(target)], prep, check_negation=False, reported=False)
 
+    def _span_at(self, i: int) -> tuple[int, int]:
+        """Token bounds of the mention (the run of one actor's tokens) that holds token i."""
+        key, doc = self.ctx.actors.actor_at(i), self.doc
+        start, end = i, i + 1
+        while start > 0 and self.ctx.actors.actor_at(start - 1) == key:
+            start -= 1
+        while end < len(doc) and self.ctx.actors.actor_at(end) == key:
+            end += 1
+        return start, end
+
+    def _first_token_in(self, key: str, start: int) -> Token | None:
+        """The first token of an actor's mentions in the sentence whose evidence starts at ``start``."""
+        tokens = (self.doc[i] for i, k in sorted(self.ctx.actors.by_token.items()) if k == key)
+        return next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
+
     def _mention_starts(self, type_: str) -> list[tuple[int, str]]:
         found, prev = [], None
         for i in range(len(self.doc)):
@@ -1880,9 +1895,7 @@ class _Extractor:
                 preps = [c for head in heads for c in head.children]
                 if token.dep_ == "pobj" and token.head.lower_ in ("at", "near"):
                     # "died at Shands Hospital in Gainesville": the parser hung "in Z" on the verb, right after the name
-                    end = token.i + 1
-                    while end < len(doc) and self.ctx.actors.actor_at(end) == key:
-                        end += 1
+                    end = self._span_at(token.i)[1]
                     preps += [c for c in token.head.head.children if c.i == end]
                 for child in preps:
                     if child.dep_ == "prep" and child.lower_ in rule.lemmas:
@@ -1963,12 +1976,8 @@ class _Extractor:
                         lone = not any(c.dep_ == "cc" for c in token.children) and not any(c.dep_ == "conj" for c in child.children)
                         # "at Belmarsh prison, London, and Woodhill, Milton Keynes": in a list of pairs, an
                         # unknown place followed by a known town or region is placed in it
-                        first = token.i
-                        while first > 0 and self.ctx.actors.actor_at(first - 1) == key:
-                            first -= 1
-                        last = child.i + 1
-                        while last < len(doc) and self.ctx.actors.actor_at(last) == other:
-                            last += 1
+                        first = self._span_at(token.i)[0]
+                        last = self._span_at(child.i)[1]
                         # the pair ends the list or is followed by "and" ("London, and Woodhill"), not by another name
                         closes = last + 1 >= len(doc) or doc[last].text != "," or doc[last + 1].lower_ in ("and", "or") or not doc[last + 1].text[:1].isupper()
                         paired = (
@@ -1983,9 +1992,7 @@ class _Extractor:
             # "the Coast Guard Training Center, Petaluma, Calif.": an organisation's address
             rule = rules.get("address")
             if rule and key and self.ctx.type_of(key) == "Organization" and self._is_head(token, key) and not any(c.dep_ == "cc" for c in token.children):
-                end = token.i + 1
-                while end < len(doc) and self.ctx.actors.actor_at(end) == key:
-                    end += 1
+                end = self._span_at(token.i)[1]
                 for child in token.children:
                     other = self.ctx.actors.actor_at(child.i)
                     if child.dep_ not in ("appos", "npadvmod") or not other or self.ctx.type_of(other) != "Location" or child.i < token.i:
@@ -2005,42 +2012,36 @@ class _Extractor:
             if c.dep_ in ("compound", "nmod", "amod") and c.i < token.i and (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Location"
         ][:1]
 
+    def _places_among(self, tokens, exclude: str | None = None) -> list[_Arg]:
+        return [_Arg(k) for t in tokens if (k := self.ctx.actors.actor_at(t.i)) and k != exclude and self.ctx.type_of(k) == "Location"]
+
     def _own_home(self, token: Token, key: str | None, rule: Rule) -> None:
-        """"in his native South Carolina", "to her Iowa hometown": the owner comes from there."""
+        """"in his native South Carolina", "X's Iowa hometown", "her hometown of Abbott": the owner comes from there."""
         where: list[_Arg] = []
         if key and self._is_head(token, key) and self.ctx.type_of(key) == "Location" and any(c.dep_ == "amod" and c.lower_ == "native" for c in token.children):
             where = [_Arg(key)]
         elif token.lemma_.lower() in _HOME_NOUNS and token.pos_ == "NOUN":
-            where = [
-                _Arg(k)
-                for m in token.children
-                if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
-            ][:1]
+            where = self._places_among(m for m in token.children if m.dep_ in ("compound", "nmod", "amod"))
+            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
+                # "X's hometown of Abbott" (not yet after a pronoun: "his hometown of Abbott")
+                where += self._places_among(o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+            where = where[:1]
         if not where:
             return
-        owners = [a for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in self.ctx.args(c)]
-        owners = [a for a in owners if self.ctx.type_of(a.key) == "Person"]
+        owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
+        owners = [a for a in owners if self.ctx.type_of(a.key) == "Person" and a.key != where[0].key]
         self.emit(rule, owners, where, token, check_negation=False, reported=False)
 
     def _person_home(self, token: Token, person: str, rules: dict[str, Rule]) -> None:
         """Where a person is from: "X, a Fargo native", "X, a technician from Z"."""
-        def places(tokens) -> list[_Arg]:
-            return [_Arg(k) for t in tokens if (k := self.ctx.actors.actor_at(t.i)) and k != person and self.ctx.type_of(k) == "Location"]
-
-        if token.dep_ == "poss" and token.head.lemma_.lower() in _HOME_NOUNS and rules.get("native"):
-            # "X's hometown of Abbott", "X's Iowa hometown"
-            home = token.head
-            where = places(m for m in home.children if m.dep_ in ("compound", "nmod", "amod"))
-            where += places(o for c in home.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
-            self.emit(rules["native"], [_Arg(person)], where[:1], home, check_negation=False, reported=False)
         for appos in (c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)):
             if appos.lower_ in _HOME_NOUNS and rules.get("native"):
-                where = places(m for m in appos.children if m.dep_ in ("compound", "nmod", "amod"))
+                where = self._places_among((m for m in appos.children if m.dep_ in ("compound", "nmod", "amod")), person)
                 # "X, a native of Shanghai", "X, a resident of Leeds"
-                where += places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+                where += self._places_among((o for c in appos.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"), person)
                 self.emit(rules["native"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
             elif appos.pos_ == "NOUN" and rules.get("origin"):
-                where = places(o for c in appos.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj")
+                where = self._places_among((o for c in appos.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"), person)
                 self.emit(rules["origin"], [_Arg(person)], where[:1], appos, check_negation=False, reported=False)
 
     def regions(self) -> None:
@@ -2058,8 +2059,7 @@ class _Extractor:
             if predicate != "locatedIn" or relation.evidence.rule in ("place.apposition", rule.id) or (obj, start) not in within:
                 continue
             for region in within[(obj, start)]:
-                tokens = (self.doc[i] for i, key in sorted(self.ctx.actors.by_token.items()) if key == region)
-                trigger = next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
+                trigger = self._first_token_in(region, start)
                 if trigger is not None and region != subject:
                     base = min(rule.confidence, relation.evidence.confidence)
                     self.emit(rule, [_Arg(subject)], [_Arg(region)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
@@ -2079,8 +2079,7 @@ class _Extractor:
             if predicate not in ("memberOf", "leads") or not relation.evidence.rule.startswith("role.") or self.ctx.type_of(subject) != "Person":
                 continue
             for place, located in sites.get((obj, start), ()):
-                tokens = (self.doc[i] for i, key in sorted(self.ctx.actors.by_token.items()) if key == place)
-                trigger = next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
+                trigger = self._first_token_in(place, start)
                 if trigger is not None and place != subject:
                     base = min(rule.confidence, relation.evidence.confidence, located.evidence.confidence)
                     self.emit(rule, [_Arg(subject)], [_Arg(place)], trigger, base=base, check_negation=False, reported=False, hedged=relation.evidence.modality == "hedged")
