@@ -119,37 +119,83 @@ def _introductions(doc: Doc, by_token: dict[int, str], persons: set[str]) -> lis
     return found
 
 
+def _description(doc: Doc, det: Token, by_token: dict[int, str], persons: set[str]) -> tuple[list[Token], tuple[str, ...], frozenset[str]] | None:
+    """The singular noun phrase after a determiner, its words and the organisations in it, unless a name follows."""
+    # nouns, adjectives and glued hyphens ("the Tory co-chairman")
+    tokens: list[Token] = []
+    for t in doc[det.i + 1 : det.i + 2 + _MAX_WORDS]:
+        glued = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_
+        if not (glued or t.pos_ in ("NOUN", "PROPN", "ADJ")):
+            break
+        tokens.append(t)
+    if not tokens or len(tokens) > _MAX_WORDS or tokens[-1].tag_ in ("NNS", "NNPS"):
+        return None
+    after = tokens[-1].i + 1
+    if any(by_token.get(t.i) in persons for t in tokens) or (after < len(doc) and by_token.get(after) in persons):
+        return None  # "the Home Secretary Charles Clarke": the name is there
+    words, orgs = _words(tokens, by_token)
+    if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].i not in by_token and doc[after + 1].lower_ != "the":
+        words += ("of", doc[after + 1].lower_)  # "the secretary of state" is not "the secretary"
+    return tokens, words, orgs
+
+
+def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str], untitled: set[str], registry, lex: EntityLexicon) -> None:
+    """Register the office of an untitled protagonist from the description that takes over from the name.
+
+    News names its main person first and then varies the name with the office: "Gordon Brown has
+    set out his plans. The chancellor said ...". A title nobody in the article was introduced with,
+    as the subject of a sentence right after one whose subject is the article's first-named person
+    (who has no title of their own), is that person's title from there on.
+    """
+    first = next((by_token[i] for i in sorted(by_token) if by_token[i] in all_persons), None)
+    if first is None or first not in untitled:
+        return
+    sents = list(doc.sents)
+    for n in range(1, len(sents)):
+        sent = sents[n]
+        det = sent[0]
+        if det.lower_ != "the" or len(sent) < 3:
+            continue
+        found = _description(doc, det, by_token, all_persons)
+        if found is None:
+            continue
+        tokens, words, orgs = found
+        head = tokens[-1]
+        if orgs or words in registry or not _is_title(words, lex) or any(w in _PAST for w in words):
+            continue
+        if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))):
+            continue  # "The chancellor said", "The prime minister's spokesman said"
+        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass")}
+        if first in subjects:
+            for form in _forms(words, lex):
+                registry[form][first] |= orgs
+        return  # only the first description after the name: later ones may be anyone's
+
+
 def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str], lex: EntityLexicon) -> dict[int, str]:
     """Token index -> person key for the definite descriptions that name one titled person."""
     persons = {k for k, t in types.items() if t == "Person"}
     registry: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for person, tokens in _introductions(doc, by_token, persons):
+    introductions = _introductions(doc, by_token, persons)
+    for person, tokens in introductions:
         if any(t.lower_ in _PAST for t in tokens):
             continue  # "former chancellor Jane Roe" is not "the chancellor"
         words, orgs = _words(tokens, by_token)
         for form in _forms(words, lex):
             registry[form][person] |= orgs
+    titled = {person for person, tokens in introductions if _forms(_words(tokens, by_token)[0], lex)}
+    _protagonist_titles(doc, by_token, persons, persons - titled, registry, lex)
     if not registry:
         return {}
     linked: dict[int, str] = {}
     for det in doc:
         if det.lower_ not in ("the", "his", "her", "their", "its"):
             continue  # "the home secretary", "his chancellor", "its leader"
-        # the noun phrase after "the": nouns, adjectives and glued hyphens ("the Tory co-chairman")
-        tokens: list[Token] = []
-        for t in doc[det.i + 1 : det.i + 2 + _MAX_WORDS]:
-            glued = t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_
-            if not (glued or t.pos_ in ("NOUN", "PROPN", "ADJ")):
-                break
-            tokens.append(t)
-        if not tokens or len(tokens) > _MAX_WORDS or tokens[-1].tag_ in ("NNS", "NNPS"):
+        found = _description(doc, det, by_token, persons)
+        if found is None:
             continue
+        tokens, words, orgs = found
         after = tokens[-1].i + 1
-        if any(by_token.get(t.i) in persons for t in tokens) or (after < len(doc) and by_token.get(after) in persons):
-            continue  # "the Home Secretary Charles Clarke": the name is there
-        words, orgs = _words(tokens, by_token)
-        if after + 1 < len(doc) and doc[after].lower_ == "of" and doc[after + 1].i not in by_token and doc[after + 1].lower_ != "the":
-            words += ("of", doc[after + 1].lower_)  # "the secretary of state" is not "the secretary"
         candidates = registry.get(words)
         if not candidates:
             continue

@@ -44,6 +44,7 @@ class EntityLexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)  # "gov" -> "governor"
     armed_words: frozenset[str] = frozenset()  # names of organisations that can use force
     titles_absent: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that country lacks
+    titles_own: dict[str, str] = field(default_factory=dict)  # office only one country has -> its ISO code
 
     @property
     def roles(self) -> frozenset[str]:
@@ -141,6 +142,9 @@ def load_entity_lexicon() -> EntityLexicon:
         titles_absent={
             code.upper(): frozenset(t.lower() for t in titles)
             for code, titles in actors.get("government_titles", {}).get("absent", {}).items()
+        },
+        titles_own={
+            t.lower(): code.upper() for code, titles in actors.get("government_titles", {}).get("own", {}).items() for t in titles
         },
     )
 

@@ -156,6 +156,7 @@ def _victim(head: Token) -> bool:
 _ORG_NOUNS = word_list("organisation_nouns")
 _NAME_STYLES = word_list("name_styles")
 _OFFICE_STYLES = word_list("office_styles")
+_MEMBER_FOR = word_list("members_for")
 
 
 def _with_style(doc: Doc, start: int) -> int:
@@ -288,6 +289,22 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _role_tail(doc: Doc, start: int, end: int, lex: EntityLexicon) -> bool:
+    """Whether an organisation's span ends in a role held in it: "Labour MP", "Tory MPs", "Lib Dem leader"."""
+    if end - start < 2 or not doc[end - 2].text[:1].isupper():
+        return False
+    last = doc[end - 1].lower_
+    role = last if last in lex.roles else last[:-1] if last.endswith("s") and last[:-1] in lex.roles else None
+    if role is None or f"{doc[end - 2].lower_} {role}" in lex.roles | lex.person_titles:
+        return False  # "Deputy Prime Minister" is one title
+    return not any(t.lower_ in ("of", "for", "and", "&") for t in doc[start:end])  # "Office of the Deputy Prime Minister"
+
+
+def _constituency(doc: Doc, start: int) -> bool:
+    """Whether a name follows "MP for": a constituency, which is a place ("the Labour MP for Hove")."""
+    return start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in _MEMBER_FOR
+
+
 def _name_follows(doc: Doc, i: int) -> bool:
     """A proper name starts at token i, perhaps after the full stop of an abbreviated title ("Lt. Ann Kray")."""
     if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_:
@@ -311,6 +328,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
             and _name_follows(doc, end)
         ):
             end -= 1  # "FAA Administrator Jane Garvey", "Coast Guard Lt. Ann Kray": the title belongs to the name after
+        elif label in ("ORG", "PROPN") and _role_tail(doc, start, end, lex):
+            end -= 1  # "X, the Labour MP for Hove": the party is the organisation, "MP" the role in it
     span = doc[start:end]
     if is_party_state(span.text):
         return None  # "Ann Kray, D-Mich.,": her party and state, not a name
@@ -419,6 +438,20 @@ def _joined_ents(doc: Doc) -> list[Span]:
     return joined
 
 
+def _portfolio(ent: Span) -> bool:
+    """Whether an organisation's name is the brief of a capitalised office: "Secretary of State for Culture,
+    Media and Sport", "Minister for Europe"."""
+    doc, root = ent.doc, ent.root
+    if ent.start >= 2 and doc[ent.start].lower_ == "state" and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ == "secretary":
+        return True
+    while root.dep_ == "conj":
+        root = root.head
+    office = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("for", "of") else None
+    if office is not None and office.lower_ == "state" and office.dep_ == "pobj":
+        office = office.head.head  # "Secretary of State for ..."
+    return office is not None and office.text in ("Secretary", "Minister")
+
+
 def _article_in_name(span: Span) -> bool:
     """"The Hague": a place whose own name starts with "The"."""
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
@@ -428,6 +461,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
     for ent in _joined_ents(doc):
         if ent.label_ not in NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        if ent.label_ == "ORG" and _portfolio(ent):
+            continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
         if ent.label_ == "NORP" and _is_country_name(ent.text):
             label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says
         elif ent.label_ == "NORP" or ent.text.lower() in lex.demonyms:
@@ -454,7 +489,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
             following = doc[end].lower_ if end < len(doc) else ""
-        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end])
+        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end]) or _constituency(doc, start)
         party = _party_before_brief(doc, start, end, lex) if not known and label in ("ORG", "PERSON", "GPE", "NORP") else None
         if party is not None:
             # "Labour Home Affairs spokesman": the party, then its brief
@@ -516,6 +551,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Harwood prison"
+        place_cue = place_cue or _constituency(doc, start)
         end = token.i + 2 if place_head else token.i + 1  # "Harwood prison": the place word is part of the name
         mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span), locative=_locative(span), place_cue=place_cue)
         if mention is not None:

@@ -67,3 +67,17 @@ def test_descriptor_ignores_former_and_hypothetical_offices(nlp):
 def test_descriptor_after_a_possessive_pronoun(nlp):
     text = "Transport Minister Anna Keele faced angry MPs. But Lord Harwood praised his minister for an excellent job."
     assert _described(nlp, text) == {"Anna Keele": "minister"}
+
+
+def test_descriptor_varies_the_name_of_an_untitled_protagonist(nlp):
+    # "Gordon Pell has ... The chancellor said": the first description after the first-named person's sentence
+    text = "Gordon Pell has addressed the conference. The chancellor said the figures were sound. Later the chancellor left."
+    assert _described(nlp, text) == {"Gordon Pell": "chancellor chancellor"}
+
+
+def test_descriptor_of_a_protagonist_needs_the_sentence_right_before(nlp):
+    text = "Gordon Pell has addressed the conference. Ann Kray arrived late. The chancellor said the figures were sound."
+    assert _described(nlp, text) == {}
+    # a title someone was introduced with is theirs, not the protagonist's
+    text = "Gordon Pell met Chancellor Ann Kray. The chancellor said the figures were sound."
+    assert _described(nlp, text) == {"Ann Kray": "chancellor"}
