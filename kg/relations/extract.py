@@ -45,6 +45,7 @@ _CHARGING = word_list("charging_verbs")
 _ALLEGING = word_list("alleging_verbs")
 _CAPTURING = word_list("capturing_verbs")
 _CASE_NOUNS = word_list("case_nouns")
+_UNDERSTATEMENTS = word_list("understatements")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -127,6 +128,12 @@ class _Context:
         named = self.appositive_name(token)
         if named:
             return _Arg(named)
+        if token.pos_ == "NOUN" and token.is_lower and token.lower_ in _place_words():
+            # "held in Belmarsh prison", "the Kunduz province": the named place the head word belongs to
+            for child in token.children:
+                key = self.actors.actor_at(child.i) if child.dep_ == "compound" else None
+                if key and self.types.get(key) == "Location":
+                    return _Arg(key)
         if token.pos_ == "NOUN":
             for prep in token.children:
                 # "deputy minister for women Jacqui Smith accused ...": the parser hung the name under the brief
@@ -378,6 +385,11 @@ def _quote_speakers(ctx: "_Context") -> dict[int, str]:
             if marks % 2 == 1 and any(t.text == ":" for t in before):
                 speaker = ctx.reporting_subject(before)  # 'X told Today: "First. <this>'
         own_marks = sum(1 for t in sent if t.text in _QUOTE_MARKS)
+        if speaker is None and n > 0 and sent[0].text not in _QUOTE_MARKS and own_marks >= 2 and own_marks % 2 == 0:
+            # 'The foreign secretary said ... . Law lords were "simply wrong" to ...': a sentence that quotes
+            # words but names nobody saying them goes on with the speaker of the sentence before
+            if not any(t.lemma_.lower() in ctx.lex.reporting for t in sent) and sum(1 for t in sents[n - 1] if t.text in _QUOTE_MARKS) % 2 == 0:
+                speaker = ctx.reporting_subject(sents[n - 1])
         if speaker is None and sent[0].text in _QUOTE_MARKS and own_marks == 1 and n + 1 < len(sents):
             after = sents[n + 1]
             if len(after) > 1 and after[0].text in (",", '"', "”") or (len(after) and after[0].text in _QUOTE_MARKS):
@@ -875,6 +887,7 @@ def _clause_cue(part: Token, excluded: set[int], cues: frozenset[str]) -> bool:
     return any(
         (t.lemma_.lower() in cues or t.lower_ in cues)
         and not _conditional(t)
+        and not _understated(t)
         and (t.pos_ != "ADP" or t.head.lemma_.lower() == "be")
         for t in part.subtree
         if t.i not in excluded and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)
@@ -904,11 +917,19 @@ def _judged(part: Token, excluded: set[int], polarity: str) -> bool:
             continue
         if any(c.dep_ == "neg" for c in token.children) or (clause_not and token.i != part.i and token.head.i == part.i) or (clause_not and token.i == part.i):
             score *= -0.74
+        elif _understated(token):
+            score = -score  # "less than honest", "far from competent"
         if polarity == "negative" and score <= -1.3 and token.pos_ != "ADV":
             return True  # manner adverbs judge the act, not the actor ("fought racism aggressively")
         if polarity == "positive" and score >= 1.8 and token.pos_ in ("ADJ", "ADV"):
             return True
     return False
+
+
+def _understated(token: Token) -> bool:
+    """Whether the words just before ``token`` understate it: "less than honest", "anything but fair"."""
+    before = token.doc[max(token.i - 2, 0) : token.i]
+    return any(" ".join(t.lower_ for t in before[len(before) - n :]) in _UNDERSTATEMENTS for n in (1, 2))
 
 
 def _matches_lemma(token: Token, lemma: str) -> bool:
@@ -1081,7 +1102,7 @@ class _Extractor:
     def nouns(self) -> None:
         triggers = self.ctx.lex.triggers("noun")
         for token in self.doc:
-            if token.pos_ not in ("NOUN", "PROPN"):
+            if token.pos_ not in ("NOUN", "PROPN") and token.dep_ != "dobj":  # an object is a noun whatever its tag ("poured scorn")
                 continue
             for rule in triggers.get(token.lemma_.lower(), ()):
                 if rule.predicate == "kills" and _attempted(token):
@@ -1336,7 +1357,7 @@ class _Extractor:
             j = start - 1
             # the title may sit inside the mention ("Prime Minister Tony Blair") or just before it
             title_tokens = [t.lower_ for t in doc[start:i]]
-            while j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct:
+            while j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct and not doc[j].is_space and not doc[j + 1].is_sent_start:
                 if self.ctx.actors.actor_at(j):
                     break
                 title_tokens.insert(0, doc[j].lower_)
@@ -1350,7 +1371,9 @@ class _Extractor:
             foreign = [t for t in doc[j + 1 : start] if t.text[:1].isupper() and t.lower_ not in elex.person_titles | elex.roles | elex.government_leads | elex.government_members | elex.portfolio_words]
             if qualifier is None and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in elex.demonyms for t in foreign):
                 continue
-            country = qualifier or country
+            # "Foreign Secretary X" is British in a story about Indonesia
+            own = next((elex.titles_own[p] for n in range(len(title_tokens)) if (p := " ".join(title_tokens[n:])) in elex.titles_own), None)
+            country = qualifier or own or country
             if not country:
                 continue
             for n in range(len(title_tokens)):

@@ -202,6 +202,19 @@ CASES = [
     ("Daniel Mwangi was first detained in Zambia.", ("Daniel Mwangi", "locatedIn", "Zambia"), "asserted"),
     ("Daniel Mwangi was flown to Cuba after being captured in Pakistan.", ("Daniel Mwangi", "locatedIn", "Pakistan"), "asserted"),
     ("Daniel Mwangi spoke about his arrest in Zambia.", ("Daniel Mwangi", "locatedIn", "Zambia"), "asserted"),
+    # session 5: understatement, idioms, a place written with its head noun, seats and portfolios
+    ("Helen Marsh said Peter Dunmore had been less than honest.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
+    ("Helen Marsh took a swipe at Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh took aim at Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh poured scorn on Peter Dunmore's plans.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Omar Dinka is being held in Harwell prison.", ("Omar Dinka", "locatedIn", "Harwell"), "asserted"),
+    ("Ann Kray, the Labour MP for Hove, said the plan was fair.", ("Ann Kray", "memberOf", "Labour Party"), "asserted"),
+    ("The offer comes as Foreign Secretary Peter Dunmore arrives in Indonesia. Indonesia lost thousands. Indonesia wants aid.",
+     ("Peter Dunmore", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("Peter Dunmore said the right to life came first. The Liberal Democrats were \"simply wrong\" to oppose the bill.",
+     ("Peter Dunmore", "criticizes", "Liberal Democrats"), "reported"),
+    ("Gordon Pell has addressed the conference. The chancellor said the figures were sound. Later the chancellor attacked Ann Kray.",
+     ("Gordon Pell", "criticizes", "Ann Kray"), "asserted"),
 ]
 
 
@@ -251,6 +264,10 @@ NEGATIVE = [
     ("If the armed groups in Tajikistan are behind the smuggling, they must have partners abroad.", "accuses"),
     ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
+    ("Helen Marsh said Peter Dunmore had been less than honest.", "supports"),
+    ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
+    ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
+    ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
 ]
 
 
