@@ -46,6 +46,7 @@ _ALLEGING = word_list("alleging_verbs")
 _CAPTURING = word_list("capturing_verbs")
 _CASE_NOUNS = word_list("case_nouns")
 _UNDERSTATEMENTS = word_list("understatements")
+_OBJECT_CONTROL = word_list("object_control_verbs")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -515,6 +516,21 @@ def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     return False
 
 
+def _wished(trigger: Token, lex: RelationLexicon) -> bool:
+    """Whether the trigger is what someone wants or urges done: "X urged Z to charge Y",
+    "X called on Z to free or charge Y", "X called for the arrest of Y"."""
+    node = trigger
+    for head in _ancestors(trigger):
+        infinitive = node.dep_ == "xcomp" or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+        asked_for = node.dep_ == "pobj" and node.head.lower_ == "for"
+        if head.lemma_.lower() in lex.wishes and (infinitive or (node.dep_ == "prep" and node.lower_ == "for")):
+            return True
+        if not (infinitive or asked_for or node.dep_ in ("conj", "prep")):
+            return False
+        node = head
+    return False
+
+
 def _alleged(trigger: Token) -> bool:
     """"X was charged with killing Y", "Z accused X of attacking Y": an event someone alleges."""
     node = trigger
@@ -648,6 +664,14 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     relative = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children)
     if any(c.dep_ == "nsubj" for c in verb.children) and not (relative and verb.dep_ == "relcl"):
         return []
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+    if infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        # "X urged the Home Office to charge Y", "X called on the government to free Y": the object does it
+        head = verb.head
+        controllers = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
+        controllers += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < verb.i for o in c.children if o.dep_ == "pobj"]
+        if controllers:
+            return [_Arg(a.key, False) for c in controllers for a in ctx.args(c)]
     # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
@@ -961,7 +985,7 @@ class _Extractor:
         if check_negation and _negated(trigger, lex):
             return
         if hedged is None:
-            hedged = _hedged(trigger, lex) or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
+            hedged = _hedged(trigger, lex) or _wished(trigger, lex) or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
         if reported is None:
             speaker, reported = _reporter(trigger, self.ctx, exclude=())
         sentence, start, end = _sentence_evidence(trigger.sent)

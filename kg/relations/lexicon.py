@@ -57,6 +57,7 @@ class Rule:
 class RelationLexicon:
     rules: tuple[Rule, ...]
     hedges: frozenset[str]
+    wishes: frozenset[str]
     reporting: frozenset[str]
     negations: frozenset[str]
     negating_heads: frozenset[str]
@@ -148,6 +149,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
     return RelationLexicon(
         rules=tuple(rules),
         hedges=_set(modality, "hedges"),
+        wishes=_set(modality, "wishes"),
         reporting=_set(modality, "reporting"),
         negations=_set(modality, "negations"),
         negating_heads=_set(modality, "negating_heads"),

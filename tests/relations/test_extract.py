@@ -215,6 +215,12 @@ CASES = [
      ("Peter Dunmore", "criticizes", "Liberal Democrats"), "reported"),
     ("Gordon Pell has addressed the conference. The chancellor said the figures were sound. Later the chancellor attacked Ann Kray.",
      ("Gordon Pell", "criticizes", "Ann Kray"), "asserted"),
+    # what someone urges is done by the one urged, and has not happened yet
+    ("Helen Marsh urged the Home Office to charge Omar Dinka.", ("Home Office", "accuses", "Omar Dinka"), "hedged"),
+    ("Helen Marsh called on the Home Office to free or charge the detainees.", ("Home Office", "accuses", "detainees (United Kingdom)"), "hedged"),
+    # "persuaded" says it happened
+    ("Helen Marsh persuaded the Velmar Trust to back Peter Dunmore.", ("Velmar Trust", "supports", "Peter Dunmore"), "asserted"),
+    ("Two of the detainees are held in Harwell prison.", ("detainees", "locatedIn", "Harwell"), "asserted"),
 ]
 
 
@@ -467,3 +473,11 @@ def test_extract_a_singular_description_of_a_name_is_no_collective(nlp):
     assert [t for t in found if t[1] == "memberOf"] == [("Ann Kray", "memberOf", "Velmar Farmers Union")]
     assert not _relations(nlp, "Prices fell, said Ann Kray, a company official.")
     assert ("Ann Kray", "memberOf", "Government of Tajikistan") in _relations(nlp, "Ann Kray, a senior Tajik official, said prices fell.")
+
+
+def test_extract_the_one_urged_does_it_not_the_one_urging(nlp):
+    found = _relations(nlp, "Helen Marsh urged the Home Office to charge Omar Dinka.")
+    assert ("Helen Marsh", "accuses", "Omar Dinka") not in found, sorted(found)
+    # a purpose clause keeps its subject: the government uses the prerogative, and withdraws the passport
+    found = _relations(nlp, "The government is using the Royal Prerogative to withdraw Ann Kray's passport.")
+    assert not [t for t in found if t[0] == "Royal Prerogative"], sorted(found)
