@@ -157,6 +157,7 @@ _ORG_NOUNS = word_list("organisation_nouns")
 _NAME_STYLES = word_list("name_styles")
 _OFFICE_STYLES = word_list("office_styles")
 _MEMBER_FOR = word_list("members_for")
+_TITLE_QUALIFIERS = word_list("title_qualifiers")
 
 
 def _with_style(doc: Doc, start: int) -> int:
@@ -485,6 +486,17 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             canonical_name = known_names()[doc[start + 1 : ent.end].text]
             start, known = start + 1, True
         end = ent.end
+        if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in _TITLE_QUALIFIERS:
+            # "the Office of the Deputy | Prime Minister": the office named in the organisation's name
+            n = next((n for n in (3, 2, 1) if all(t.is_title for t in doc[end : end + n]) and " ".join(t.lower_ for t in doc[end : end + n]) in lex.person_titles | lex.roles), 0)
+            end += n
+        office = end > ent.end and doc[end - 1].lower_ in lex.person_titles | lex.roles  # an office's organisation, no person
+        while (
+            label == "ORG" and end < len(doc) and doc[end].tag_ == "NNP" and doc[end].ent_iob_ == "O" and doc[end].is_title
+            and doc[end].dep_ == "compound" and doc[end].head.i > end and doc[end].lower_ not in lex.person_titles | lex.roles
+            and doc[end].head.ent_type_ != "PERSON"  # "FAA Administrator Jane Garvey": a title of the name after
+        ):
+            end += 1  # "Fair Trials Abroad director X": the tagger stopped the name one word short
         following = doc[end].lower_ if end < len(doc) else ""
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
@@ -515,8 +527,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             end,
             label,
             lex,
-            person_cue=_person_cue(ent, lex),
-            org_cue=_org_cue(ent),
+            person_cue=_person_cue(ent, lex) and not office,
+            org_cue=_org_cue(ent) or office,
             locative=_locative(doc[start:end]),
             known=known,
             canonical=canonical_name or parent or None,
@@ -524,7 +536,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         )
         if mention is None:
             continue
-        covered.update(range(ent.start, ent.end))
+        covered.update(range(ent.start, max(ent.end, mention.token_end)))
         yield mention
 
 

@@ -137,3 +137,23 @@ def test_types_a_name_before_a_big_town_in_commas_is_a_place(nlp):
 def test_mentions_a_sentence_initial_new_before_a_known_name_is_no_part_of_it(nlp):
     types = _types(nlp, "New Metropolitan Police Commissioner Ann Kray has backed the orders.")
     assert types.get("Metropolitan Police") == "Organization" and "New Metropolitan Police" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text, name, absent",
+    [
+        # the tagger stops these names short; the name runs on to the role or the office
+        ("But Fair Trials Abroad director Stephen Jakobi spoke.", "Fair Trials Abroad", "Fair Trials"),
+        ("Two committees studied the Office of the Deputy Prime Minister (ODPM) and its budget.",
+         "Office of the Deputy Prime Minister", "Prime Minister"),
+        # a role after the party is not part of its name
+        ("Ann Kray, the Labour MP for Hove, spoke.", "Labour Party", "Labour MP"),
+    ],
+)
+def test_mentions_an_organisation_runs_to_its_whole_name_and_no_further(nlp, text, name, absent):
+    types = _types(nlp, text)
+    assert types.get(name) == "Organization" and absent not in types, types
+
+
+def test_types_a_seat_after_mp_for_is_a_place(nlp):
+    assert _types(nlp, "Peter Dunmore, the Labour MP for Hove, said it was fine.").get("Hove") == "Location"

@@ -221,6 +221,8 @@ CASES = [
     # "persuaded" says it happened
     ("Helen Marsh persuaded the Velmar Trust to back Peter Dunmore.", ("Velmar Trust", "supports", "Peter Dunmore"), "asserted"),
     ("Two of the detainees are held in Harwell prison.", ("detainees", "locatedIn", "Harwell"), "asserted"),
+    ("\"He was held lawfully.\" But Fair Trials Abroad director Stephen Jakobi said there were similarities.",
+     ("Stephen Jakobi", "leads", "Fair Trials Abroad"), "asserted"),
 ]
 
 
@@ -271,6 +273,7 @@ NEGATIVE = [
     ("Maria Okafor never criticised James Whitcombe.", "criticizes"),
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
     ("Helen Marsh said Peter Dunmore had been less than honest.", "supports"),
+    ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
     ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
     ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
