@@ -157,6 +157,8 @@ class _Context:
             # the organisation its own clause is about ("BAA reiterated its support"), else the one
             # the previous sentence is about (its subject), else the nearest one
             clause = token.head.head if token.dep_ == "poss" else token.head
+            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.head.i != clause.i:
+                clause = clause.head  # "Britain was placed to make ... because of its alliance": the clause with a subject
             for c in clause.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
                     key = self.actors.actor_at(c.i)

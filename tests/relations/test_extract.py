@@ -223,6 +223,9 @@ CASES = [
     ("Two of the detainees are held in Harwell prison.", ("detainees", "locatedIn", "Harwell"), "asserted"),
     ("\"He was held lawfully.\" But Fair Trials Abroad director Stephen Jakobi said there were similarities.",
      ("Stephen Jakobi", "leads", "Fair Trials Abroad"), "asserted"),
+    # "its" is the subject of the clause it sits in, however deep: here a country
+    ("Norway was \"uniquely placed\" to find common ground because of its strong alliance with Kenya, he said.",
+     ("Norway", "alliedWith", "Kenya"), "reported"),
 ]
 
 
