@@ -1960,6 +1960,11 @@ class _Extractor:
                         if m.dep_ in ("compound", "nmod", "amod") and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"
                     ]
                     self.emit(rule, [_Arg(key)], where[:1], appos, check_negation=False, reported=False)
+            if rule and key and self.ctx.type_of(key) == "Group" and token.pos_ == "NOUN" and self.ctx.actors.actors[key].collective:
+                # "the Belmarsh detainees", "Kabul residents": a group named by where it is
+                where = [_Arg(k) for m in token.children if m.dep_ == "compound" and (k := self.ctx.actors.actor_at(m.i)) and self.ctx.type_of(k) == "Location"]
+                where = [a for a in where if not _is_country(self.ctx.actors.actors[a.key].label)]  # "UK citizens": a nationality
+                self.emit(rule, [_Arg(key)], where[:1], token, check_negation=False, reported=False)
             if key and self._is_head(token, key) and self.ctx.type_of(key) == "Person":
                 self._person_home(token, key, rules)
             if rules.get("native"):
@@ -2205,6 +2210,12 @@ def _place_words() -> frozenset[str]:
     from ..entities.lexicon import load_entity_lexicon
 
     return load_entity_lexicon().place_words
+
+
+def _is_country(name: str) -> bool:
+    from ..entities.link import load_gazetteer
+
+    return bool(load_gazetteer().country(name))
 
 
 def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:

@@ -226,6 +226,7 @@ CASES = [
     # "its" is the subject of the clause it sits in, however deep: here a country
     ("Norway was \"uniquely placed\" to find common ground because of its strong alliance with Kenya, he said.",
      ("Norway", "alliedWith", "Kenya"), "reported"),
+    ("Kabul residents said they were afraid.", ("local people (Afghanistan)", "locatedIn", "Kabul"), "asserted"),
 ]
 
 
@@ -277,6 +278,7 @@ NEGATIVE = [
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
     ("Helen Marsh said Peter Dunmore had been less than honest.", "supports"),
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
+    ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
     ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
     ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
