@@ -173,6 +173,12 @@ class _Context:
                             key = self.actors.actor_at(sub.i)
                             if key and self.type_of(key) == "Organization":
                                 return _Arg(key, direct=False)
+                        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                            # "The party asserts ... Its leader": the last organisation whose name has that word
+                            for i in range(t.i - 1, max(t.i - 400, -1), -1):
+                                key = self.actors.actor_at(i)
+                                if key and self.type_of(key) == "Organization" and t.lower_ in self.actors.actors[key].label.lower().split():
+                                    return _Arg(key, direct=False)
             for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
                 key = self.actors.actor_at(i)
                 if key and self.type_of(key) == "Organization":

@@ -489,3 +489,11 @@ def test_extract_the_one_urged_does_it_not_the_one_urging(nlp):
     # a purpose clause keeps its subject: the government uses the prerogative, and withdraws the passport
     found = _relations(nlp, "The government is using the Royal Prerogative to withdraw Ann Kray's passport.")
     assert not [t for t in found if t[0] == "Royal Prerogative"], sorted(found)
+
+
+def test_extract_its_after_a_sentence_about_the_party_is_that_party(nlp):
+    text = ("Ann Kray quit the UK Independence Party. A spokesman called on her to quit the London Assembly. "
+            "The party says she has a duty to stand down. Its leader, Roger Knapman, said he was glad.")
+    found = _relations(nlp, text)
+    assert ("Roger Knapman", "leads", "UK Independence Party") in found, sorted(found)
+    assert ("Roger Knapman", "leads", "London Assembly") not in found
