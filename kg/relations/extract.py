@@ -2082,8 +2082,8 @@ class _Extractor:
             where = [_Arg(key)]
         elif token.lemma_.lower() in _HOME_NOUNS and token.pos_ == "NOUN":
             where = self._places_among(m for m in token.children if m.dep_ in ("compound", "nmod", "amod"))
-            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children):
-                # "X's hometown of Abbott" (not yet after a pronoun: "his hometown of Abbott")
+            if any(c.dep_ == "poss" for c in token.children):
+                # "X's hometown of Abbott", "his hometown of Abbott"
                 where += self._places_among(o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
             where = where[:1]
         if not where:

@@ -192,6 +192,7 @@ CASES = [
     ("Ann Kray, a Fargo native, sent her records to the station.", ("Ann Kray", "locatedIn", "Fargo"), "asserted"),
     ("Ann Kray is from Yatsushiro in southern Japan.", ("Ann Kray", "locatedIn", "Yatsushiro"), "asserted"),
     ("The park is near Ann Kray's hometown of Abbott.", ("Ann Kray", "locatedIn", "Abbott"), "asserted"),
+    ("Omar Dinka was buried in his hometown of Abbott.", ("Omar Dinka", "locatedIn", "Abbott"), "asserted"),
     ("Ann Kray moved to Boston in 1990.", ("Ann Kray", "locatedIn", "Boston"), "asserted"),
     ("Ann Kray died at her home in Denver on Monday.", ("Ann Kray", "locatedIn", "Denver"), "asserted"),
     ("Ann Kray, a resident of Leeds, said no.", ("Ann Kray", "locatedIn", "Leeds"), "asserted"),
