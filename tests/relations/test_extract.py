@@ -206,6 +206,7 @@ CASES = [
     # session 5: understatement, idioms, a place written with its head noun, seats and portfolios
     ("Helen Marsh said Peter Dunmore had been less than honest.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "reported"),
     ("Helen Marsh took a swipe at Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh said the Home Office was in chaos.", ("Helen Marsh", "criticizes", "Home Office"), "reported"),
     ("Helen Marsh took aim at Peter Dunmore.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Helen Marsh poured scorn on Peter Dunmore's plans.", ("Helen Marsh", "criticizes", "Peter Dunmore"), "asserted"),
     ("Omar Dinka is being held in Harwell prison.", ("Omar Dinka", "locatedIn", "Harwell"), "asserted"),
