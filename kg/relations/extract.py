@@ -516,11 +516,11 @@ def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
         chain.append(head)
         node = head
     for tok in chain:
-        if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i:
-            return True
+        if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i and not (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting):
+            return True  # "reports of a feud" (a verb of saying reports; it does not hedge)
         for child in tok.children:
-            if child.dep_ in ("aux", "advmod", "auxpass") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):
-                return True
+            if child.dep_ in ("aux", "advmod", "auxpass", "amod") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):
+                return True  # "could attack", "reportedly attacked", "the reported feud"
     return False
 
 
@@ -1197,6 +1197,19 @@ class _Extractor:
                     verb = token.head.head if token.dep_ == "pobj" else token.head
                     if token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _RECEIVING_VERBS:
                         objects = [_Arg(a.key, False) for a in _verb_subjects(verb, self.ctx)]
+                if rule.mutual:
+                    between = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "between" for o in c.children if o.dep_ == "pobj"]
+                    sides = self.ctx.args(between[0]) if between else []
+                    if len(sides) >= 2:
+                        subjects, objects = sides[:1], sides[1:]  # "the row between X and Y"
+                    elif objects and not subjects:
+                        # "X is locked in a dispute with Y", "X spoke amid rumours of a rift with Y": the clause's subject
+                        holder = token
+                        while holder.dep_ in ("pobj", "prep") and holder.head.i != holder.i:
+                            holder = holder.head
+                        if holder.pos_ in ("VERB", "AUX"):
+                            subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
+                    self.emit(rule, objects, subjects, token)  # and Y with X
                 self.emit(rule, subjects, objects, token, hedged=True if alleged else None)
 
     def claims(self) -> None:

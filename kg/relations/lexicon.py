@@ -43,6 +43,7 @@ class Rule:
     possessor: str = "subject"  # noun rules: which argument "X's <noun>" gives ("her murder": the object)
     inverse: bool = False  # verb rules: the verb's object is the relation's subject ("the Trust hired X": X memberOf the Trust)
     prep_only: bool = False  # verb rules: the object comes only through `preps`; a direct object is what is done ("studied Islam")
+    mutual: bool = False  # noun rules: both sides do it to each other ("X's feud with Y", "the row between X and Y")
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -143,6 +144,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 possessor=_possessor(row, source),
                 inverse=bool(row.get("inverse", False)),
                 prep_only=bool(row.get("prep_only", False)),
+                mutual=bool(row.get("mutual", False)),
             )
         )
     modality = data.get("modality", {})

@@ -229,6 +229,13 @@ CASES = [
     ("Norway was \"uniquely placed\" to find common ground because of its strong alliance with Kenya, he said.",
      ("Norway", "alliedWith", "Kenya"), "reported"),
     ("Kabul residents said they were afraid.", ("local people (Afghanistan)", "locatedIn", "Kabul"), "asserted"),
+    # quarrels are mutual; a political clash is opposition, an armed one an attack
+    ("Ann Kray's feud with Peter Dunmore is damaging the party.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
+    ("Ann Kray's feud with Peter Dunmore is damaging the party.", ("Peter Dunmore", "opposes", "Ann Kray"), "asserted"),
+    ("The row between Ann Kray and Peter Dunmore deepened.", ("Peter Dunmore", "opposes", "Ann Kray"), "asserted"),
+    ("Ann Kray was speaking amid fresh rumours of a rift with Peter Dunmore.", ("Ann Kray", "opposes", "Peter Dunmore"), "hedged"),
+    ("The reported feud between Ann Kray and Peter Dunmore worried donors.", ("Ann Kray", "opposes", "Peter Dunmore"), "hedged"),
+    ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
 ]
 
 
@@ -281,6 +288,7 @@ NEGATIVE = [
     ("Helen Marsh said Peter Dunmore had been less than honest.", "supports"),
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
+    ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
     ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
     ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
