@@ -964,6 +964,18 @@ def _understated(token: Token) -> bool:
     return any(" ".join(t.lower_ for t in before[len(before) - n :]) in _UNDERSTATEMENTS for n in (1, 2))
 
 
+def _condemned_owners(part: Token, excluded: set[int], things: frozenset[str], ctx: "_Context") -> list[_Arg]:
+    """Actors whose thing a clause damns with a modifier: "a failed Tory past", "Labour's disastrous record"."""
+    found: list[_Arg] = []
+    for noun in part.subtree:
+        if noun.i in excluded or noun.pos_ != "NOUN" or noun.lemma_.lower() not in things or any(c.dep_ == "neg" for c in noun.children):
+            continue
+        if not any(c.dep_ == "amod" and valence(c) <= -1.3 and not _understated(c) for c in noun.children):
+            continue
+        found += [_Arg(a.key, False) for c in noun.children if c.dep_ in ("compound", "poss") for a in ctx.args(c)]
+    return found
+
+
 def _matches_lemma(token: Token, lemma: str) -> bool:
     words = lemma.split()
     if token.lemma_.lower() != words[0] and token.lower_ != words[0]:
@@ -1235,6 +1247,10 @@ class _Extractor:
                             denied = _negated(part, self.ctx.lex) and not own_negation
                             cue = not denied and _judged(part, other_parts, rule.polarity)
                         if not cue:
+                            if rule.polarity == "negative" and not _negated(part, self.ctx.lex) and not own_negation:
+                                # "X says the plan offers a return to a failed Tory past": a damning word on what Y owns
+                                marked = [a for a in _condemned_owners(part, other_parts, rule.targets, self.ctx) if a.key not in {s.key for s in speakers}]
+                                self.emit(rule, speakers, marked, token, speaker=speakers[0].key, reported=True)
                             continue
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]

@@ -62,4 +62,15 @@ def valence(token: Token, *, nouns: bool = False) -> float:
     if token.pos_ not in _EVALUATIVE_POS and not (nouns and token.pos_ == "NOUN"):
         return 0.0
     table = load_valences()
+    if token.lower_ not in table and token.lower_ in _neutral_words():
+        return 0.0  # "shocked" is listed as a state, whatever VADER says of "shock"
     return table.get(token.lower_, table.get(token.lemma_.lower(), 0.0))
+
+
+@lru_cache(maxsize=1)
+def _neutral_words() -> frozenset[str]:
+    try:
+        neutral = tomllib.loads(resources.files("kg").joinpath("data/sentiment.toml").read_text("utf-8"))
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as err:
+        raise LexiconError(f"sentiment.toml: {err}") from None
+    return frozenset(w.lower() for w in neutral.get("neutral", {}).get("words", []))

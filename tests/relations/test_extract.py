@@ -236,6 +236,7 @@ CASES = [
     ("Ann Kray was speaking amid fresh rumours of a rift with Peter Dunmore.", ("Ann Kray", "opposes", "Peter Dunmore"), "hedged"),
     ("The reported feud between Ann Kray and Peter Dunmore worried donors.", ("Ann Kray", "opposes", "Peter Dunmore"), "hedged"),
     ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
+    ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
 ]
 
 
@@ -289,6 +290,8 @@ NEGATIVE = [
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
+    ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
+    ("Ann Kray said the terrible Labour defeat of 1983 was history.", "criticizes"),
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
     ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
     ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
