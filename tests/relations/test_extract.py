@@ -237,6 +237,8 @@ CASES = [
     ("The reported feud between Ann Kray and Peter Dunmore worried donors.", ("Ann Kray", "opposes", "Peter Dunmore"), "hedged"),
     ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
+    ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
+    ("Former Downing Street media chief Peter Dunmore is returning.", ("Peter Dunmore", "memberOf", "Downing Street"), "asserted"),
 ]
 
 
@@ -290,6 +292,7 @@ NEGATIVE = [
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
+    ("Former Downing Street media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
     ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
     ("Ann Kray said the terrible Labour defeat of 1983 was history.", "criticizes"),
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
