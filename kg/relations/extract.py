@@ -47,6 +47,8 @@ _CAPTURING = word_list("capturing_verbs")
 _CASE_NOUNS = word_list("case_nouns")
 _UNDERSTATEMENTS = word_list("understatements")
 _OBJECT_CONTROL = word_list("object_control_verbs")
+_ADVERSARIES = word_list("adversary_nouns")
+_AIMED = word_list("aimed_nouns")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -781,6 +783,26 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
     return objects
 
 
+def _defended(verb: Token, rule: Rule, ctx: "_Context") -> list[_Arg]:
+    """Whom a rebuttal stands up for: "rejected the criticism of Y", "hit back at Y's critics"."""
+    found: list[_Arg] = []
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in rule.preps:
+            nouns = [o for o in child.children if o.dep_ == "pobj"]
+        if child.dep_ == "prt":
+            nouns = [o for p in child.children if p.dep_ == "prep" and p.lower_ in rule.preps for o in p.children if o.dep_ == "pobj"]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            if lemma in _ADVERSARIES:
+                found += [_Arg(a.key, False) for c in noun.children if c.dep_ == "poss" for a in ctx.args(c)]
+            if lemma in _ADVERSARIES or lemma in _AIMED or noun.lower_ in _AIMED:
+                # "critics of Y", "the criticism of Y", "the allegations against Y" ("the attacks of the Home Office": its own)
+                preps = ("of", "against", "on") if lemma in _ADVERSARIES or lemma in ("criticism", "condemnation") else ("against", "on")
+                found += [_Arg(a.key, False) for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children if o.dep_ == "pobj" for a in ctx.args(o)]
+    return found
+
+
 def _culprits(token: Token, ctx: "_Context") -> tuple[list[_Arg], bool]:
     """Who a court, the police or the story holds to have done the deed a noun names, and whether it is only alleged.
 
@@ -855,13 +877,17 @@ def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
 
 
 def _own_owner(token: Token, ctx: "_Context", depth: int) -> list[_Arg]:
+    lemma = token.lemma_.lower()
+    if lemma in _ADVERSARIES:
+        return []  # "hit back at critics of Blair": the critics are not Blair's
+    aimed = lemma in _AIMED or token.lower_ in _AIMED  # "rejected the criticism of Blair": "of" is the target
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.i < token.i:
             args = ctx.args(child)
             if args:
                 return args
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+        if child.dep_ == "prep" and child.lower_ in (("by", "from") if aimed else ("of", "by", "from")):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     args = ctx.args(obj) or _owner(obj, ctx, depth - 1)
@@ -1105,6 +1131,9 @@ class _Extractor:
                             speaker, _ = _reporter(token, self.ctx)
                             subjects = [_Arg(speaker, False)] if speaker else []
                         self.emit(rule, subjects, _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
+                    continue
+                if rule.form == "rebut":
+                    self.emit(rule, _verb_subjects(token, self.ctx), _defended(token, rule, self.ctx), token)
                     continue
                 subjects, objects = _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx)
                 if rule.inverse:

@@ -238,6 +238,10 @@ CASES = [
     ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
+    # standing up for someone against their critics
+    ("Helen Marsh hit back at critics of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh rejected the criticism of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
+    ("Helen Marsh denied the allegations against Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Former Downing Street media chief Peter Dunmore is returning.", ("Peter Dunmore", "memberOf", "Downing Street"), "asserted"),
 ]
 
@@ -293,6 +297,8 @@ NEGATIVE = [
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
     ("Former Downing Street media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
+    ("Helen Marsh hit back at critics of Peter Dunmore.", "criticizes"),  # the critics are not his
+    ("Helen Marsh rejected the criticism of Peter Dunmore.", "opposes"),
     ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
     ("Ann Kray said the terrible Labour defeat of 1983 was history.", "criticizes"),
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
