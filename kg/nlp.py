@@ -42,7 +42,22 @@ def mark_paragraphs(doc: Doc) -> Doc:
             continue
         if "\n" in prev.text or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
+        elif token.is_title and _after_abbreviated_title(doc, token.i):
+            token.is_sent_start = False  # "said Fire Department Capt. Hugh Madlock": the full stop ends a title, not a sentence
     return doc
+
+
+def _after_abbreviated_title(doc: Doc, i: int) -> bool:
+    from .entities.lexicon import word_list
+
+    prev = doc[i - 1]
+    if prev.text.endswith(".") and len(prev.text) > 1:
+        word = prev.text[:-1]  # "Capt." as one token
+    elif prev.text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        word = doc[i - 2].text  # "Capt" "."
+    else:
+        return False
+    return word.lower() in word_list("title_abbreviations")
 
 
 def _load(name: str) -> Language:

@@ -49,6 +49,7 @@ _UNDERSTATEMENTS = word_list("understatements")
 _OBJECT_CONTROL = word_list("object_control_verbs")
 _ADVERSARIES = word_list("adversary_nouns")
 _AIMED = word_list("aimed_nouns")
+_TITLE_ABBREVIATIONS = word_list("title_abbreviations")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -1532,7 +1533,11 @@ class _Extractor:
                 p += 1  # titles inside the mention ("Treasurer Lord Ashcroft")
             j = p - 1
             title_at = None  # a title that is not a role: "Tory shadow chancellor Oliver Letwin"
-            while j >= 0 and doc[j].lower_.rstrip(".") in elex.person_titles and not _role_at(doc, j, elex):
+            while j >= 0 and not _role_at(doc, j, elex):
+                if doc[j].text == "." and j > 0 and not doc[j - 1].whitespace_ and doc[j - 1].lower_ in _TITLE_ABBREVIATIONS:
+                    j -= 1  # "Capt. Hugh Madlock": the abbreviation's full stop, split off
+                if doc[j].lower_.rstrip(".") not in elex.person_titles:
+                    break
                 if title_at is None and doc[j].lower_.rstrip(".") not in _HONORIFICS:
                     title_at = j
                 j -= 1  # "Mr", "Lord", "Dr" between the role and the name

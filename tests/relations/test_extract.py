@@ -238,6 +238,8 @@ CASES = [
     ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
+    # an abbreviated title's full stop ends no sentence and hides no role
+    ("The fire burned 200 acres , said county Fire Department Capt. Hugh Madlock .", ("Hugh Madlock", "memberOf", "Fire Department"), "asserted"),
     # standing up for someone against their critics
     ("Helen Marsh hit back at critics of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh rejected the criticism of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
