@@ -50,6 +50,8 @@ _OBJECT_CONTROL = word_list("object_control_verbs")
 _ADVERSARIES = word_list("adversary_nouns")
 _AIMED = word_list("aimed_nouns")
 _TITLE_ABBREVIATIONS = word_list("title_abbreviations")
+_MALE = word_list("male_styles")
+_FEMALE = word_list("female_styles")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -98,6 +100,7 @@ class _Context:
         self._plans: list[tuple[int, int, str]] | None = None  # plan-like nouns with an owner: (token, sentence start, owner)
         self._quote_speakers: dict[int, str] | None = None  # sentence start -> speaker of a quote sentence with no verb of saying
         self._appositives: dict[int, str | None] = {}  # token -> the name after its role phrase
+        self._sexes: dict[str, str] | None = None  # person -> "m"/"f", from the styles written with the name
 
     def type_of(self, key: str) -> str:
         return self.types.get(key, "")
@@ -318,7 +321,43 @@ class _Context:
             node = head
         return None
 
+    def sex(self, key: str) -> str | None:
+        """"m" or "f" when a style written with the person's name says so ("Mr Howard", "Ms Robinson"), else None."""
+        if self._sexes is None:
+            found: dict[str, set[str]] = {}
+            for i, k in self.actors.by_token.items():
+                if i > 0 and self.actors.by_token.get(i - 1) == k and self.doc[i - 1].lower_.rstrip(".") not in _MALE | _FEMALE:
+                    continue  # not the first word of a mention
+                for j in (i - 1, i):
+                    word = self.doc[j].lower_.rstrip(".") if j >= 0 else ""
+                    if word in _MALE:
+                        found.setdefault(k, set()).add("m")
+                    elif word in _FEMALE:
+                        found.setdefault(k, set()).add("f")
+            self._sexes = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+        return self._sexes.get(key)
+
+    def _agrees(self, key: str, pronoun: Token) -> bool:
+        sex = self.sex(key)
+        lower = pronoun.lower_
+        if sex is None or lower not in ("he", "him", "his", "himself", "she", "her", "hers", "herself"):
+            return True
+        return sex == ("m" if lower in ("he", "him", "his", "himself") else "f")
+
     def _pronoun(self, token: Token) -> str | None:
+        found = self._pronoun_any(token)
+        if found is None or self._agrees(found, token):
+            return found
+        # "Ms Robinson tells X that ... he was home secretary": the nearest earlier person of the right sex
+        sent = token.sent
+        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(token.i - 1, floor - 1, -1):
+            key = self.actors.actor_at(i)
+            if key and self.type_of(key) == "Person" and self._agrees(key, token):
+                return key
+        return None
+
+    def _pronoun_any(self, token: Token) -> str | None:
         plural = token.lower_ in _PRONOUNS_PLURAL
         wanted = ("Organization", "Group") if plural else ("Person",)
         speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") else None  # "him" in a quote is not the speaker

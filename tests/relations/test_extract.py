@@ -521,3 +521,11 @@ def test_extract_its_after_a_sentence_about_the_party_is_that_party(nlp):
     found = _relations(nlp, text)
     assert ("Roger Knapman", "leads", "UK Independence Party") in found, sorted(found)
     assert ("Roger Knapman", "leads", "London Assembly") not in found
+
+
+def test_extract_he_and_she_agree_with_the_style_of_the_name(nlp):
+    # the nearest person is Mr Dinka, but "she" is Ms Kray
+    found = _relations(nlp, "Ms Ann Kray met Mr Omar Dinka. Later she said he was dishonest.")
+    assert ("Ann Kray", "criticizes", "Omar Dinka") in found, sorted(found)
+    found = _relations(nlp, "Mr Omar Dinka met Ms Ann Kray. Later he said she was dishonest.")
+    assert ("Omar Dinka", "criticizes", "Ann Kray") in found, sorted(found)
