@@ -140,17 +140,16 @@ def _description(doc: Doc, det: Token, by_token: dict[int, str], persons: set[st
 
 
 def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str], untitled: set[str], registry, lex: EntityLexicon) -> None:
-    """Register the office of an untitled protagonist from the description that takes over from the name.
+    """Register the office of an untitled person from the description that takes over from the name.
 
-    News names its main person first and then varies the name with the office: "Gordon Brown has
-    set out his plans. The chancellor said ...". A title nobody in the article was introduced with,
-    as the subject of a sentence right after one whose subject is the article's first-named person
-    (who has no title of their own), is that person's title from there on.
+    News names a person and then varies the name with the office: "Gordon Brown has set out
+    his plans. The chancellor said ...". A title nobody in the article was introduced with, as
+    the subject of a sentence right after one whose subject is a person with no title of their
+    own, is that person's title from there on. Each person takes one office this way, and each
+    office one person.
     """
-    first = next((by_token[i] for i in sorted(by_token) if by_token[i] in all_persons), None)
-    if first is None or first not in untitled:
-        return
     sents = list(doc.sents)
+    given: set[str] = set()
     for n in range(1, len(sents)):
         sent = sents[n]
         det = sent[0]
@@ -165,11 +164,12 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
             continue
         if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))):
             continue  # "The chancellor said", "The prime minister's spokesman said"
-        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass")}
-        if first in subjects:
+        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass")} & untitled - given
+        if len(subjects) == 1:
+            person = subjects.pop()
+            given.add(person)
             for form in _forms(words, lex):
-                registry[form][first] |= orgs
-        return  # only the first description after the name: later ones may be anyone's
+                registry[form][person] |= orgs
 
 
 def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str], lex: EntityLexicon) -> dict[int, str]:

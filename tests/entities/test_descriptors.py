@@ -76,7 +76,10 @@ def test_descriptor_varies_the_name_of_an_untitled_protagonist(nlp):
 
 
 def test_descriptor_of_a_protagonist_needs_the_sentence_right_before(nlp):
+    # the subject of the sentence right before takes the office, not the first-named person
     text = "Gordon Pell has addressed the conference. Ann Kray arrived late. The chancellor said the figures were sound."
+    assert _described(nlp, text) == {"Ann Kray": "chancellor"}
+    text = "Gordon Pell has addressed the conference. The hall was full. The chancellor said the figures were sound."
     assert _described(nlp, text) == {}
     # a title someone was introduced with is theirs, not the protagonist's
     text = "Gordon Pell met Chancellor Ann Kray. The chancellor said the figures were sound."
