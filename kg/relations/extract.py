@@ -986,6 +986,8 @@ def _clause_cue(part: Token, excluded: set[int], cues: frozenset[str]) -> bool:
         (t.lemma_.lower() in cues or t.lower_ in cues)
         and not _conditional(t)
         and not _understated(t)
+        and not any(c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never") for c in t.children)  # "no friend of"
+        and not (t.pos_ == "NOUN" and t.i != part.i and t.dep_ in ("nsubj", "nsubjpass", "compound"))  # "Cabinet allies intervened": who acts, not what is said of the subject
         and (t.pos_ != "ADP" or t.head.lemma_.lower() == "be")
         for t in part.subtree
         if t.i not in excluded and (t.i == part.i or t.head.i == part.i or t.head.head.i == part.i)

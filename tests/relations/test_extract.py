@@ -238,6 +238,8 @@ CASES = [
     ("Ann Kray clashed with Peter Dunmore over the budget.", ("Ann Kray", "opposes", "Peter Dunmore"), "asserted"),
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
+    ("The Liberal Democrats are aiming to unseat Peter Dunmore.", ("Liberal Democrats", "opposes", "Peter Dunmore"), "hedged"),
+    ("Helen Marsh said Peter Dunmore was a valued and trusted friend.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
     # an abbreviated title's full stop ends no sentence and hides no role
     ("The fire burned 200 acres , said county Fire Department Capt. Hugh Madlock .", ("Hugh Madlock", "memberOf", "Fire Department"), "asserted"),
     # standing up for someone against their critics
@@ -300,6 +302,8 @@ NEGATIVE = [
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
     ("Former Downing Street media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
     ("Helen Marsh hit back at critics of Peter Dunmore.", "criticizes"),  # the critics are not his
+    ("Helen Marsh said Peter Dunmore was no friend of the party.", "supports"),
+    ("Helen Marsh said Peter Dunmore changed his mind after Cabinet allies intervened.", "supports"),
     ("Helen Marsh rejected the criticism of Peter Dunmore.", "opposes"),
     ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
     ("Ann Kray said the terrible Labour defeat of 1983 was history.", "criticizes"),
