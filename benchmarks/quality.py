@@ -39,6 +39,7 @@ SETS = {
     "bbc-heldout": sorted((ROOT / "tests" / "gold" / "heldout").glob("*.json")),
     "bbc-heldout-2": sorted((ROOT / "tests" / "gold" / "heldout2").glob("*.json")),
     "bbc-heldout-3": sorted((ROOT / "tests" / "gold" / "heldout3").glob("*.json")),
+    "bbc-heldout-4": sorted((ROOT / "tests" / "gold" / "heldout4").glob("*.json")),
 }
 
 

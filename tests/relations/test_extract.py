@@ -246,7 +246,7 @@ CASES = [
     ("Helen Marsh hit back at critics of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh rejected the criticism of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh denied the allegations against Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
-    ("Former Downing Street media chief Peter Dunmore is returning.", ("Peter Dunmore", "memberOf", "Downing Street"), "asserted"),
+    ("Former Labour media chief Peter Dunmore is returning.", ("Peter Dunmore", "memberOf", "Labour Party"), "asserted"),
 ]
 
 
@@ -300,7 +300,7 @@ NEGATIVE = [
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
-    ("Former Downing Street media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
+    ("Former Labour media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
     ("Helen Marsh hit back at critics of Peter Dunmore.", "criticizes"),  # the critics are not his
     ("Helen Marsh said Peter Dunmore was no friend of the party.", "supports"),
     ("Helen Marsh said Peter Dunmore changed his mind after Cabinet allies intervened.", "supports"),
