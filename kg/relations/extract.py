@@ -1297,6 +1297,9 @@ class _Extractor:
 
     def claims(self) -> None:
         for rule in self.ctx.lex.by_pattern("claim"):
+            if rule.form == "about":
+                self._claims_about(rule)
+                continue
             if rule.form in ("demand", "label"):
                 continue
             for token in self.doc:
@@ -1326,6 +1329,37 @@ class _Extractor:
                         subjects_of = [c for c in part.children if c.dep_ in ("nsubj", "nsubjpass")] or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
+
+    def _claims_about(self, rule: Rule) -> None:
+        """"X said voters had been let down badly by Y": a clause in a sour tone about an actor anywhere in it.
+
+        The weakest reading of reported speech: no word of the clause need be a verdict on its
+        subject, but the clause as a whole is clearly negative (a VADER-rated word of at least
+        the rule's strength, no clearly positive one) and names another actor.
+        """
+        for token in self.doc:
+            if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
+                continue
+            speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+            if not speakers:
+                continue
+            for clause in _clauses(token):
+                if _negated(clause, self.ctx.lex) or _conditional(clause):
+                    continue
+                words = [t for t in clause.subtree if not any(c.dep_ == "neg" for c in t.children)]
+                scores = [v for t in words if t.pos_ != "ADV" and (v := valence(t))]
+                if not scores or min(scores) > -1.9 or max(scores) >= 1.5 or any(c.dep_ == "neg" for c in clause.children):
+                    continue
+                # who the clause is about: the subject of one of its verbs (or that subject's owner), or a "by" agent
+                targets = [
+                    a for t in clause.subtree
+                    if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
+                    or (t.dep_ == "pobj" and t.head.dep_ == "agent")
+                    for a in (self.ctx.args(t) if t.pos_ != "PRON" else [])
+                ]
+                speaker_keys = {a.key for a in speakers}
+                targets = [_Arg(a.key, False) for a in targets if a.key not in speaker_keys]
+                self.emit(rule, speakers, targets, token, speaker=speakers[0].key, reported=True)
 
     def quotations(self) -> None:
         """Judgements inside a quotation whose speaker is named in the sentence before or after."""

@@ -239,6 +239,8 @@ CASES = [
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
     ("The Liberal Democrats are aiming to unseat Peter Dunmore.", ("Liberal Democrats", "opposes", "Peter Dunmore"), "hedged"),
+    # the weakest reading of reported speech: a clearly negative clause about its subject
+    ("Helen Marsh said the Home Office had presided over a disastrous decline.", ("Helen Marsh", "criticizes", "Home Office"), "reported"),
     ("Helen Marsh said Peter Dunmore was a valued and trusted friend.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
     # an abbreviated title's full stop ends no sentence and hides no role
     ("The fire burned 200 acres , said county Fire Department Capt. Hugh Madlock .", ("Hugh Madlock", "memberOf", "Fire Department"), "asserted"),
@@ -303,6 +305,8 @@ NEGATIVE = [
     ("Former Labour media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
     ("Helen Marsh hit back at critics of Peter Dunmore.", "criticizes"),  # the critics are not his
     ("Helen Marsh said Peter Dunmore was no friend of the party.", "supports"),
+    ("Helen Marsh said Peter Dunmore had achieved a great success despite the terrible weather.", "criticizes"),
+    ("Helen Marsh told the Velmar Trust that the weather was terrible.", "criticizes"),  # whom she tells is no target
     ("Helen Marsh said Peter Dunmore changed his mind after Cabinet allies intervened.", "supports"),
     ("Helen Marsh rejected the criticism of Peter Dunmore.", "opposes"),
     ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
