@@ -1337,13 +1337,19 @@ class _Extractor:
         subject, but the clause as a whole is clearly negative (a VADER-rated word of at least
         the rule's strength, no clearly positive one) and names another actor.
         """
+        said: list[tuple[Token, list[_Arg], list[Token]]] = []
         for token in self.doc:
             if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
                 continue
             speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
-            if not speakers:
-                continue
-            for clause in _clauses(token):
+            if speakers:
+                said.append((token, speakers, _clauses(token)))
+        for sent in self.doc.sents:
+            speaker = self.ctx.quote_speaker(sent)  # a quotation sentence whose speaker is named before or after
+            if speaker is not None:
+                said.append((sent.root, [_Arg(speaker, False)], [sent.root]))
+        for token, speakers, clauses in said:
+            for clause in clauses:
                 if _negated(clause, self.ctx.lex) or _conditional(clause):
                     continue
                 words = [t for t in clause.subtree if not any(c.dep_ == "neg" for c in t.children)]
