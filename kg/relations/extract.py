@@ -1354,7 +1354,11 @@ class _Extractor:
                     continue
                 words = [t for t in clause.subtree if not any(c.dep_ == "neg" for c in t.children)]
                 scores = [v for t in words if t.pos_ != "ADV" and (v := valence(t))]
-                if not scores or min(scores) > -1.9 or max(scores) >= 1.5 or any(c.dep_ == "neg" for c in clause.children):
+                if not scores or any(c.dep_ == "neg" for c in clause.children):
+                    continue
+                if rule.polarity == "positive" and (max(scores) < 1.9 or min(scores) <= -1.5):
+                    continue
+                if rule.polarity != "positive" and (min(scores) > -1.9 or max(scores) >= 1.5):
                     continue
                 # who the clause is about: the subject of one of its verbs (or that subject's owner), or a "by" agent
                 targets = [
