@@ -1360,13 +1360,21 @@ class _Extractor:
                     continue
                 if rule.polarity != "positive" and (min(scores) > -1.9 or max(scores) >= 1.5):
                     continue
-                # who the clause is about: the subject of one of its verbs (or that subject's owner), or a "by" agent
-                targets = [
-                    a for t in clause.subtree
-                    if t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"))
-                    or (t.dep_ == "pobj" and t.head.dep_ == "agent")
-                    for a in (self.ctx.args(t) if t.pos_ != "PRON" else [])
-                ]
+                # who the clause is about: the subject (or its owner, or a "by" agent) of the nearest verb
+                # above each damning word, within the clause ("his comments were offensive ... even if
+                # Mr Blair asked": the comments, not Mr Blair)
+                inside = {t.i for t in clause.subtree}
+                targets: list[_Arg] = []
+                for word in words:
+                    if word.pos_ == "ADV" or valence(word) > -1.9:
+                        continue
+                    path = [word] + [a for a in word.ancestors if a.i in inside]  # up to the clause's verb
+                    for verb in path:
+                        for c in verb.children:
+                            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+                                targets += self.ctx.args(c) or [a for g in c.children if g.dep_ == "poss" for a in self.ctx.args(g)]
+                            elif c.dep_ == "agent":
+                                targets += [a for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                 speaker_keys = {a.key for a in speakers}
                 targets = [_Arg(a.key, False) for a in targets if a.key not in speaker_keys]
                 self.emit(rule, speakers, targets, token, speaker=speakers[0].key, reported=True)

@@ -307,6 +307,8 @@ NEGATIVE = [
     ("Helen Marsh said Peter Dunmore was no friend of the party.", "supports"),
     ("Helen Marsh said Peter Dunmore had achieved a great success despite the terrible weather.", "criticizes"),
     ("Helen Marsh told the Velmar Trust that the weather was terrible.", "criticizes"),  # whom she tells is no target
+    # the damning words are about her own remarks, not about the one in the condition
+    ("Helen Marsh said her remarks may have been offensive and she would not apologise even if Peter Dunmore asked.", "criticizes"),
     ("Helen Marsh said Peter Dunmore changed his mind after Cabinet allies intervened.", "supports"),
     ("Helen Marsh rejected the criticism of Peter Dunmore.", "opposes"),
     ("Ann Kray said the tragic death of Peter Dunmore's son shocked her.", "criticizes"),  # what befell him; "shocked" is a state
