@@ -32,7 +32,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
 )
-_DOCUMENT_WORDS = frozenset({"bill", "act", "convention", "treaty", "directive", "charter", "accord", "protocol", "report", "white paper", "manifesto", "constitution", "resolution", "declaration"})
+
 _UNIT_WORDS = frozenset({"department", "division", "unit", "desk", "office", "bureau", "directorate", "section", "programme", "program", "committee"})
 _POSSESSIVE = re.compile(r"\s*['’]s?\Z")
 _LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
@@ -157,6 +157,8 @@ _ORG_NOUNS = word_list("organisation_nouns")
 _NAME_STYLES = word_list("name_styles")
 _OFFICE_STYLES = word_list("office_styles")
 _MEMBER_FOR = word_list("members_for")
+_DOCUMENT_WORDS = word_list("document_words")
+_BROADCAST_WORDS = word_list("broadcast_words")
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 
 
@@ -462,8 +464,12 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
     for ent in _joined_ents(doc):
         if ent.label_ not in NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        if not ent.ent_id_ and not any(ch.isupper() for ch in ent.text):
+            continue  # "grey jeans", "8.1bn": a name has a capital letter
         if ent.label_ == "ORG" and _portfolio(ent):
             continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _DOCUMENT_WORDS and ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].is_title:
+            continue  # "the Police Bill": a bill, not a man called Bill
         if ent.label_ == "NORP" and _is_country_name(ent.text):
             label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says
         elif ent.label_ == "NORP" or ent.text.lower() in lex.demonyms:
@@ -560,6 +566,8 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
         span = doc[start : token.i + 1]
+        if any(t.lower_ in _DOCUMENT_WORDS for t in span) or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
+            continue  # "Police Bill", "the Breakfast With Frost programme": a text or a broadcast, not an actor
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Harwood prison"

@@ -157,3 +157,17 @@ def test_mentions_an_organisation_runs_to_its_whole_name_and_no_further(nlp, tex
 
 def test_types_a_seat_after_mp_for_is_a_place(nlp):
     assert _types(nlp, "Peter Dunmore, the Labour MP for Hove, said it was fine.").get("Hove") == "Location"
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Omar Dinka was wearing a black jacket, grey jeans, black jumper and black shoes.", "grey jeans"),  # no capital: no name
+        ("Peter Dunmore said the Police Bill was flawed.", "Bill"),  # a bill, not a man called Bill
+        ("Peter Dunmore said the Police Bill was flawed.", "Police Bill"),
+        ("Peter Dunmore criticised the Budget.", "Budget"),  # a text
+        ("Ann Kray told the Breakfast With Frost programme she was fine.", "Breakfast With Frost"),  # a broadcast
+    ],
+)
+def test_mentions_texts_broadcasts_and_lower_case_phrases_are_no_actors(nlp, text, absent):
+    assert absent not in _types(nlp, text)
