@@ -292,19 +292,28 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _role_tail(doc: Doc, start: int, end: int, lex: EntityLexicon) -> bool:
-    """Whether an organisation's span ends in a role held in it: "Labour MP", "Tory MPs", "Lib Dem leader"."""
+def _role_tail(doc: Doc, start: int, end: int, lex: EntityLexicon) -> int:
+    """How many words at the end of an organisation's span are a role held in it: "Labour MP", "Tory
+    MPs", "Lib Dem leader", "Conservative Party Co-Chairman" (0: none)."""
+    if end - start >= 4 and doc[end - 2].text == "-" and f"{doc[end - 3].lower_}-{doc[end - 1].lower_}" in lex.roles:
+        return 3  # "Co-Chairman"
+    if end - start >= 2 and end + 1 < len(doc) and doc[end].text == "-" and f"{doc[end - 1].lower_}-{doc[end + 1].lower_}" in lex.roles:
+        return 1  # "Co" | "-Chairman": the tagger cut the role in two
     if end - start < 2 or not doc[end - 2].text[:1].isupper():
-        return False
+        return 0
     last = doc[end - 1].lower_
     role = last if last in lex.roles else last[:-1] if last.endswith("s") and last[:-1] in lex.roles else None
     if role is None or f"{doc[end - 2].lower_} {role}" in lex.roles | lex.person_titles:
-        return False  # "Deputy Prime Minister" is one title
-    return not any(t.lower_ in ("of", "for", "and", "&") for t in doc[start:end])  # "Office of the Deputy Prime Minister"
+        return 0  # "Deputy Prime Minister" is one title
+    return 0 if any(t.lower_ in ("of", "for", "and", "&") for t in doc[start:end]) else 1  # "Office of the Deputy Prime Minister"
 
 
 def _constituency(doc: Doc, start: int) -> bool:
     """Whether a name follows "MP for": a constituency, which is a place ("the Labour MP for Hove")."""
+    if start >= 2 and doc[start - 1].lower_ in ("and", "&"):
+        # "the MP for Sittingbourne and Sheppey": the second name of the seat
+        before = doc[max(start - 6, 0) : start - 1]
+        return any(t.lower_ == "for" and t.i > 0 and doc[t.i - 1].lower_ in _MEMBER_FOR for t in before)
     return start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in _MEMBER_FOR
 
 
@@ -324,6 +333,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
             end += 1  # "Troy, Mich.": the full stop of the abbreviation, split off at the end of a sentence
         if label == "PERSON":
             start = _with_style(doc, start)
+        elif label in ("ORG", "PROPN") and (tail := _role_tail(doc, start, end, lex)):
+            end -= tail  # "X, the Labour MP for Hove", "Conservative Party Co-Chairman X": the party, then a role in it
         elif (
             end - start > 1
             and doc[end - 1].lower_.rstrip(".") in lex.person_titles - {"general"}  # "Solicitor General" is one title
@@ -331,8 +342,6 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
             and _name_follows(doc, end)
         ):
             end -= 1  # "FAA Administrator Jane Garvey", "Coast Guard Lt. Ann Kray": the title belongs to the name after
-        elif label in ("ORG", "PROPN") and _role_tail(doc, start, end, lex):
-            end -= 1  # "X, the Labour MP for Hove": the party is the organisation, "MP" the role in it
     span = doc[start:end]
     if is_party_state(span.text):
         return None  # "Ann Kray, D-Mich.,": her party and state, not a name
@@ -345,8 +354,8 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
     name = extra.pop("canonical", None) or normalise_name(span[cut:].text if cut else span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
-    if all(w.lower().rstrip(".") in lex.person_titles | lex.roles for w in name.split()):
-        return None  # only titles ("Treasurer Lord"): no name
+    if all(w.lower().rstrip(".") in lex.person_titles | lex.roles for w in name.split()) or name.lower() in lex.government_members | lex.government_leads:
+        return None  # only titles ("Treasurer Lord", "Solicitor General"): no name
     if not extra.get("known") and name in known_names():
         # a known organisation the entity ruler missed ("the Law Lords' judgement")
         extra["known"], name = True, known_names()[name]

@@ -167,7 +167,15 @@ def test_types_a_seat_after_mp_for_is_a_place(nlp):
         ("Peter Dunmore said the Police Bill was flawed.", "Police Bill"),
         ("Peter Dunmore criticised the Budget.", "Budget"),  # a text
         ("Ann Kray told the Breakfast With Frost programme she was fine.", "Breakfast With Frost"),  # a broadcast
+        ("The Solicitor General said it was fine.", "Solicitor General"),  # an office, no name
+        ("Scottish Finance Minister, Tom McCabe MSP, said it was fine.", "MSP"),
+        ("Conservative Party Co-Chairman Liam Fox said it was fine.", "Conservative Party Co"),
     ],
 )
 def test_mentions_texts_broadcasts_and_lower_case_phrases_are_no_actors(nlp, text, absent):
     assert absent not in _types(nlp, text)
+
+
+def test_types_the_second_name_of_a_seat_is_a_place(nlp):
+    types = _types(nlp, "The MP for Sittingbourne and Sheppey, Derek Wyatt, said it was fine.")
+    assert types.get("Sheppey") == "Location", types
