@@ -159,6 +159,7 @@ _OFFICE_STYLES = word_list("office_styles")
 _MEMBER_FOR = word_list("members_for")
 _DOCUMENT_WORDS = word_list("document_words")
 _BROADCAST_WORDS = word_list("broadcast_words")
+_EVENT_WORDS = word_list("event_words")
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 
 
@@ -530,6 +531,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "Home Affairs spokesman", "Defence Secretary": a brief, not an organisation
         if not known and label == "NORP" and not ent.text.endswith("s"):
             continue  # "the British": a nationality, not a group actor
+        if not known and label != "PERSON" and doc[end - 1].lower_ in _EVENT_WORDS:
+            continue  # "Holocaust Memorial Day", "the Gunpowder Plot": an event, not an actor
         if not known and label in ("ORG", "LAW", "WORK_OF_ART") and any(t.lower_ in _DOCUMENT_WORDS for t in doc[start:end]):
             continue  # "the Police Bill", "the European Convention on Human Rights": texts, not actors
         parent = _known_prefix(doc, start, end) if not known and label == "ORG" else None
@@ -575,7 +578,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
         span = doc[start : token.i + 1]
-        if any(t.lower_ in _DOCUMENT_WORDS for t in span) or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
+        if any(t.lower_ in _DOCUMENT_WORDS for t in span) or token.lower_ in _EVENT_WORDS | _BROADCAST_WORDS or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
             continue  # "Police Bill", "the Breakfast With Frost programme": a text or a broadcast, not an actor
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -168,6 +168,8 @@ def test_types_a_seat_after_mp_for_is_a_place(nlp):
         ("Peter Dunmore criticised the Budget.", "Budget"),  # a text
         ("Ann Kray told the Breakfast With Frost programme she was fine.", "Breakfast With Frost"),  # a broadcast
         ("The Solicitor General said it was fine.", "Solicitor General"),  # an office, no name
+        ("Ann Kray spoke on Holocaust Memorial Day about the Gunpowder Plot.", "Holocaust Memorial Day"),  # events
+        ("Ann Kray spoke on Holocaust Memorial Day about the Gunpowder Plot.", "Gunpowder Plot"),
         ("Scottish Finance Minister, Tom McCabe MSP, said it was fine.", "MSP"),
         ("Conservative Party Co-Chairman Liam Fox said it was fine.", "Conservative Party Co"),
     ],
