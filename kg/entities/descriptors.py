@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import EntityLexicon, word_list
 
-__all__ = ["link_descriptions"]
+__all__ = ["link_descriptions", "quoted_tokens"]
 
 # words that change which office a title names: a shorter form without them is another office
 _QUALIFIERS = word_list("title_qualifiers")
@@ -164,12 +164,33 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
             continue
         if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))):
             continue  # "The chancellor said", "The prime minister's spokesman said"
-        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass")} & untitled - given
+        if not _is_office(words, lex):
+            continue  # "The businessman": an occupation names nobody in particular
+        quoted = quoted_tokens(sents[n - 1])
+        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & untitled - given
         if len(subjects) == 1:
             person = subjects.pop()
             given.add(person)
             for form in _forms(words, lex):
                 registry[form][person] |= orgs
+
+
+def _is_office(words: tuple[str, ...], lex: EntityLexicon) -> bool:
+    """Whether a description ends in an office ("the chancellor", "the Tory leader"), not an occupation."""
+    offices = lex.person_titles | lex.government_leads | lex.government_members | lex.lead_roles
+    return any(" ".join(words[-n:]) in offices for n in range(1, min(len(words), 4) + 1))
+
+
+def quoted_tokens(sent) -> set[int]:
+    """Token indices inside quotation marks ('"Gordon Brown is a great chancellor," he said': not the subject of the story)."""
+    inside, found = False, set()
+    for t in sent:
+        if t.text in ('"', "“", "”", "''", "``"):
+            inside = t.text == "“" or (t.text != "”" and not inside)
+            continue
+        if inside:
+            found.add(t.i)
+    return found
 
 
 def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str], lex: EntityLexicon) -> dict[int, str]:

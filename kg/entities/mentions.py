@@ -160,6 +160,7 @@ _MEMBER_FOR = word_list("members_for")
 _DOCUMENT_WORDS = word_list("document_words")
 _BROADCAST_WORDS = word_list("broadcast_words")
 _EVENT_WORDS = word_list("event_words")
+_POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 
 
@@ -352,10 +353,13 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         cut = 0  # "the Ambassador Hotel", "Governor's Island": a name that starts with a title word
     if cut and any(w.lower().rstrip(".") in lex.person_titles for w in words[:cut]) and not extra.get("known"):
         extra["person_cue"] = True  # "Lord Carlile", "President Rahmon": the title is part of the span
-    name = extra.pop("canonical", None) or normalise_name(span[cut:].text if cut else span.text)
+    name_span = span[cut:] if cut else span
+    if label in ("PERSON", "PROPN") and len(name_span) > 1 and name_span[-1].text in _POSTNOMINALS:
+        name_span = name_span[:-1]  # "Ben Emmerson QC", "Tom McCabe MSP": letters after the name are in the span, not the name
+    name = extra.pop("canonical", None) or normalise_name(name_span.text)
     if not name or not any(ch.isalpha() for ch in name):
         return None
-    if all(w.lower().rstrip(".") in lex.person_titles | lex.roles for w in name.split()) or name.lower() in lex.government_members | lex.government_leads:
+    if all(w.lower().rstrip(".") in lex.person_titles | lex.roles or w in _POSTNOMINALS for w in name.split()) or name.lower() in lex.government_members | lex.government_leads:
         return None  # only titles ("Treasurer Lord", "Solicitor General"): no name
     if not extra.get("known") and name in known_names():
         # a known organisation the entity ruler missed ("the Law Lords' judgement")
@@ -486,6 +490,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             if _is_demonym_modifier(ent, lex) or ent.text.lower() in lex.demonyms and ent.root.tag_ not in ("NNS", "NNPS") and not ent.text.endswith("s"):
                 continue  # "Afghan", "Tajik": an attribute, not an actor
             label = "NORP"
+        elif ent.label_ == "ORG" and len(ent) >= 3 and ent[-1].text in _POSTNOMINALS and all(t.tag_ == "NNP" for t in ent):
+            label = "PERSON"  # "Guy Mansfield QC": letters after a name make it a person's
         else:
             label = ent.label_
         start = ent.start

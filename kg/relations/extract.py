@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.dateline import find_dateline
+from ..entities.descriptors import quoted_tokens
 from ..entities.lexicon import word_list
 from ..entities.mentions import is_party_state
 from ..entities.resolve import DocumentActors
@@ -457,19 +458,7 @@ def _quote_speakers(ctx: "_Context") -> dict[int, str]:
 
 def _quoted(sent: Span) -> set[int]:
     """Token indices inside quotation marks in a sentence (an unclosed quote runs to its end)."""
-    inside, found = False, set()
-    for t in sent:
-        if t.text in ('"', "“", "”", "''", "``"):
-            if t.text == "“":
-                inside = True
-            elif t.text == "”":
-                inside = False
-            else:
-                inside = not inside
-            continue
-        if inside:
-            found.add(t.i)
-    return found
+    return quoted_tokens(sent)
 
 
 def _sentence_evidence(sent: Span) -> tuple[str, int, int]:

@@ -84,3 +84,11 @@ def test_descriptor_of_a_protagonist_needs_the_sentence_right_before(nlp):
     # a title someone was introduced with is theirs, not the protagonist's
     text = "Gordon Pell met Chancellor Ann Kray. The chancellor said the figures were sound."
     assert _described(nlp, text) == {"Ann Kray": "chancellor"}
+
+
+def test_descriptor_of_a_protagonist_is_an_office_named_outside_a_quote(nlp):
+    # an occupation names nobody in particular; a subject inside a quotation is not the story's subject
+    text = "Duncan Pell spoke on Monday. The businessman said the figures were sound."
+    assert _described(nlp, text) == {}
+    text = 'Ann Kray said: "Gordon Pell is a great leader." The chancellor said the figures were sound.'
+    assert "Gordon Pell" not in _described(nlp, text)

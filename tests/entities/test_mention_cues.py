@@ -181,3 +181,9 @@ def test_mentions_texts_broadcasts_and_lower_case_phrases_are_no_actors(nlp, tex
 def test_types_the_second_name_of_a_seat_is_a_place(nlp):
     types = _types(nlp, "The MP for Sittingbourne and Sheppey, Derek Wyatt, said it was fine.")
     assert types.get("Sheppey") == "Location", types
+
+
+def test_mentions_letters_after_a_name_are_not_in_the_name(nlp):
+    types = _types(nlp, "The chairman of the Bar Council, Guy Mansfield QC, warned there was a real risk.")
+    assert types.get("Guy Mansfield") == "Person" and "Guy Mansfield QC" not in types, types
+    assert "QC" not in _types(nlp, "Three officials and a QC drafted the answer.")
