@@ -52,6 +52,7 @@ _ADVERSARIES = word_list("adversary_nouns")
 _AIMED = word_list("aimed_nouns")
 _TITLE_ABBREVIATIONS = word_list("title_abbreviations")
 _MALE = word_list("male_styles")
+_REMOVAL_VERBS = word_list("removal_verbs")
 _FEMALE = word_list("female_styles")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
@@ -688,6 +689,9 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [a for obj in child.children if obj.dep_ == "pobj" for a in ctx.args(obj) or _instrument_user(obj, ctx)]
+        if verb.lemma_.lower() in _REMOVAL_VERBS:
+            # "Y was expelled from UKIP", "suspended from the party": the body Y is put out of
+            return [_Arg(a.key, False) for a in _prep_args(verb, ("from",), ctx) if ctx.type_of(a.key) in ("Organization", "Group")]
         # "Y was murdered on the orders of X": who gave the order
         return [
             _Arg(a.key, False)

@@ -239,6 +239,8 @@ CASES = [
     ("Ann Kray said the plan offered only a return to a failed Tory past.", ("Ann Kray", "criticizes", "Conservative Party"), "reported"),
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
     ("The Liberal Democrats are aiming to unseat Peter Dunmore.", ("Liberal Democrats", "opposes", "Peter Dunmore"), "hedged"),
+    ("Peter Dunmore was expelled from the Labour Party over the war.", ("Labour Party", "opposes", "Peter Dunmore"), "asserted"),
+    ("Peter Dunmore was sacked by the Velmar Trust.", ("Velmar Trust", "opposes", "Peter Dunmore"), "asserted"),
     # the weakest reading of reported speech: a clearly negative clause about its subject
     ("Helen Marsh said the Home Office had presided over a disastrous decline.", ("Helen Marsh", "criticizes", "Home Office"), "reported"),
     ("Helen Marsh said Peter Dunmore was a valued and trusted friend.", ("Helen Marsh", "supports", "Peter Dunmore"), "reported"),
