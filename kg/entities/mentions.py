@@ -160,6 +160,7 @@ _MEMBER_FOR = word_list("members_for")
 _DOCUMENT_WORDS = word_list("document_words")
 _BROADCAST_WORDS = word_list("broadcast_words")
 _EVENT_WORDS = word_list("event_words")
+_PEER_STYLES = word_list("peer_styles")
 _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 
@@ -455,6 +456,16 @@ def _joined_ents(doc: Doc) -> list[Span]:
     return joined
 
 
+def _known_place_at(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from ``start`` (up to ``end``) are a place the gazetteer knows ("Batavia")."""
+    gaz = load_gazetteer()
+    for stop in range(end, start, -1):
+        name = doc[start:stop].text
+        if gaz.cities(name) or gaz.region(name) or gaz.country(name):
+            return True
+    return False
+
+
 def _portfolio(ent: Span) -> bool:
     """Whether an organisation's name is the brief of a capitalised office: "Secretary of State for Culture,
     Media and Sport", "Minister for Europe"."""
@@ -508,6 +519,11 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             canonical_name = known_names()[doc[start + 1 : ent.end].text]
             start, known = start + 1, True
         end = ent.end
+        if label == "PERSON" and not known:
+            of = next((t.i for t in doc[start + 2 : end - 1] if t.lower_ == "of"), None)
+            peer = doc[start].lower_ in _PEER_STYLES or (start > 0 and doc[start - 1].lower_ in _PEER_STYLES)
+            if of is not None and not peer and doc[of - 1].lower_ not in lex.person_titles | _NAME_STYLES and _known_place_at(doc, of + 1, ent.end):
+                end = of  # "Peggy Say of Batavia, N.Y.": the person, then where she is from (not "Lord Nicholls of Birkenhead")
         if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in _TITLE_QUALIFIERS:
             # "the Office of the Deputy | Prime Minister": the office named in the organisation's name
             n = next((n for n in (3, 2, 1) if all(t.is_title for t in doc[end : end + n]) and " ".join(t.lower_ for t in doc[end : end + n]) in lex.person_titles | lex.roles), 0)
@@ -560,7 +576,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         )
         if mention is None:
             continue
-        covered.update(range(ent.start, max(ent.end, mention.token_end)))
+        covered.update(range(ent.start, mention.token_end if mention.token_end < ent.end and label == "PERSON" else max(ent.end, mention.token_end)))
         yield mention
 
 

@@ -187,3 +187,10 @@ def test_mentions_letters_after_a_name_are_not_in_the_name(nlp):
     types = _types(nlp, "The chairman of the Bar Council, Guy Mansfield QC, warned there was a real risk.")
     assert types.get("Guy Mansfield") == "Person" and "Guy Mansfield QC" not in types, types
     assert "QC" not in _types(nlp, "Three officials and a QC drafted the answer.")
+
+
+def test_mentions_a_person_of_a_known_place_is_two_names(nlp):
+    # "X of Batavia": the person and where she is from; a peer's title and an institution stay whole
+    types = _types(nlp, "Peggy Say of Batavia , N.Y. , said she was happy .")
+    assert types.get("Peggy Say") == "Person" and types.get("Batavia") == "Location", types
+    assert "Peggy Say of Batavia" not in types
