@@ -1564,14 +1564,42 @@ class _Extractor:
                     # foreign leaders are named in passing: the head of the article's country needs a country
                     # named more than once ("President X ... a Marine in Lebanon" does not make X Lebanon's)
                     break
-                place = load_gazetteer().country_by_code(country)
-                label = government_label(place)
-                key = slugify(label)
-                if key not in self.ctx.actors.actors:
-                    self.ctx.actors.actors[key] = Actor(key=key, label=label, type="Organization", documents={self.document.id}, collective=True, nationality=country)
-                    self.ctx.types[key] = "Organization"
+                key = self._government_of(country)
                 self.emit(rules[form], [_Arg(person)], [_Arg(key, False)], doc[max(j + 1, 0)], base=rules[form].confidence * 0.8, check_negation=False, reported=False)
                 break
+
+    def _government_of(self, country: str) -> str:
+        """The key of the "Government of <country>" actor, made when the article has none yet."""
+        from ..entities.link import load_gazetteer
+        from ..entities.resolve import government_label, slugify
+        from ..model import Actor
+
+        label = government_label(load_gazetteer().country_by_code(country))
+        key = slugify(label)
+        if key not in self.ctx.actors.actors:
+            self.ctx.actors.actors[key] = Actor(key=key, label=label, type="Organization", documents={self.document.id}, collective=True, nationality=country)
+            self.ctx.types[key] = "Organization"
+        return key
+
+    def _office_held(self, token: Token, subjects: list[_Arg], rules: dict, elex) -> None:
+        """"X served as home secretary", "X was appointed chancellor": a government office with no body named."""
+        words = [t for t in token.lefts if t.dep_ in ("compound", "amod")] + [token]
+        lowered = [t.lower_ for t in words]
+        if {"shadow", "former", "ex", "then", "acting"} & set(lowered):
+            return
+        qualifier = next((elex.demonyms.get(w) for w in lowered if elex.demonyms.get(w)), None)
+        for n in range(len(lowered)):
+            phrase = " ".join(lowered[n:])
+            form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
+            if form is None or rules.get(form) is None:
+                continue
+            country = qualifier or elex.titles_own.get(phrase) or (self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None)
+            if not country or (qualifier is None and phrase in elex.titles_absent.get(country, frozenset())):
+                return
+            if qualifier is None and form == "leads" and self.ctx.actors.country_evidence < 1.5:
+                return
+            self.emit(rules[form], subjects, [_Arg(self._government_of(country), False)], token, base=rules[form].confidence * 0.8, reported=False)
+            return
 
     def copular_roles(self) -> None:
         """"X is Y's deputy leader", "X, who became head of Y", "X served as spokesman for Y"."""
@@ -1601,6 +1629,8 @@ class _Extractor:
             form = "leads" if role in elex.lead_roles else "member"
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in allowed]
+            if subjects and not orgs and not _negated(verb, self.ctx.lex):
+                self._office_held(token, subjects, rules, elex)  # "X served as home secretary under Major"
             if subjects and orgs and rules.get(form):
                 if form == "member" or self.ctx.type_of(orgs[0].key) != "Location":
                     self.emit(rules[form], subjects, orgs[:1], token, reported=False)

@@ -240,6 +240,9 @@ CASES = [
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
     ("The Liberal Democrats are aiming to unseat Peter Dunmore.", ("Liberal Democrats", "opposes", "Peter Dunmore"), "hedged"),
     ("Peter Dunmore was expelled from the Labour Party over the war.", ("Labour Party", "opposes", "Peter Dunmore"), "asserted"),
+    # an office held, with no body named: the government whose office it is
+    ("Michael Pell, who served as home secretary under John Major, said it was fine.",
+     ("Michael Pell", "memberOf", "Government of United Kingdom"), "asserted"),
     ("Peter Dunmore was sacked by the Velmar Trust.", ("Velmar Trust", "opposes", "Peter Dunmore"), "asserted"),
     # the weakest reading of reported speech: a clearly negative clause about its subject
     ("Helen Marsh said the Home Office had presided over a disastrous decline.", ("Helen Marsh", "criticizes", "Home Office"), "reported"),
@@ -302,6 +305,8 @@ NEGATIVE = [
     ("Police in Kenya refused to arrest Daniel Mwangi.", "detains"),
     ("Helen Marsh said Peter Dunmore had been less than honest.", "supports"),
     ("Police prevented Omar Dinka from attacking Ann Kray.", "attacks"),
+    ("Michael Pell now works as an adviser since he is not home secretary any more.", "memberOf"),
+    ("Michael Pell was shadow home secretary.", "memberOf"),
     ("British residents said they were afraid.", "locatedIn"),  # a nationality, not a place
     ("Ann Kray clashed with Peter Dunmore over the budget.", "attacks"),  # words, not arms
     ("Former Labour media chief Peter Dunmore is returning.", "leads"),  # the head of a unit, not of the whole
