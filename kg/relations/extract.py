@@ -205,18 +205,19 @@ class _Context:
                                 return _Arg(inner.key, direct=False)
         # a noun phrase that stands for the organisation that modifies it: "the Labour campaign", "Rahmon's government"
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _ORG_HEADS:
+            # "a spokesman for UKIP called on X to quit", "Ann Kray's spokesman said": the one it speaks for
+            owners = ("Organization", "Group", "Person") if token.lemma_.lower() in _SPOKESPEOPLE else ("Organization", "Group")
             for child in token.children:
                 if child.dep_ in ("compound", "poss") and child.i < token.i:
                     key = self.actors.actor_at(child.i)
-                    if key and self.type_of(key) in ("Organization", "Group"):
+                    if key and self.type_of(key) in owners:
                         return _Arg(key, direct=False)
             if token.lemma_.lower() in _SPOKESPEOPLE:
-                # "a spokesman for UKIP called on X to quit": the organisation speaks
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ in ("for", "of"):
                         for obj in child.children:
                             key = self.actors.actor_at(obj.i) if obj.dep_ == "pobj" else None
-                            if key and self.type_of(key) in ("Organization", "Group"):
+                            if key and self.type_of(key) in owners:
                                 return _Arg(key, direct=False)
         if token.pos_ == "NOUN" and token.is_lower and token.lower_ in _KIND_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             key = self._named_kind(token)

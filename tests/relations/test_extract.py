@@ -240,6 +240,7 @@ CASES = [
     ("Number 10 defended Ann Kray.", ("Government of United Kingdom", "supports", "Ann Kray"), "asserted"),
     ("The Liberal Democrats are aiming to unseat Peter Dunmore.", ("Liberal Democrats", "opposes", "Peter Dunmore"), "hedged"),
     ("Peter Dunmore was expelled from the Labour Party over the war.", ("Labour Party", "opposes", "Peter Dunmore"), "asserted"),
+    ("A spokesman for Ann Kray said the Home Office was wrong.", ("Ann Kray", "criticizes", "Home Office"), "reported"),
     # an office held, with no body named: the government whose office it is
     ("Michael Pell, who served as home secretary under John Major, said it was fine.",
      ("Michael Pell", "memberOf", "Government of United Kingdom"), "asserted"),
