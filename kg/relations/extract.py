@@ -1371,6 +1371,35 @@ class _Extractor:
                 targets = [_Arg(a.key, False) for a in targets if a.key not in speaker_keys]
                 self.emit(rule, speakers, targets, token, speaker=speakers[0].key, reported=True)
 
+    def headline_claim(self) -> None:
+        """"Lords wrong on detainees - Straw": a headline that ends with a dash and a name is that
+        actor's claim; a clearly negative claim about another actor named in it is criticism."""
+        end = self.document.headline_end
+        if not end:
+            return
+        head = [t for t in self.doc if t.idx < end and not t.is_space]
+        dash = next((k for k in range(len(head) - 1, 0, -1) if head[k].text in ("-", "–", "—")), None)
+        if dash is None or dash == len(head) - 1:
+            return
+        tail = head[dash + 1 :]
+        if any(not (t.text[:1].isupper() or t.is_punct) for t in tail):
+            return  # the tail is a name ("- Straw"), not "Tevez - an Argentine in Brazil"
+        speaker = next((self.ctx.actors.actor_at(t.i) for t in tail if self.ctx.actors.actor_at(t.i)), None)
+        if speaker is None:
+            # a headline names people by surname: the one actor of the article that the tail names
+            name = " ".join(t.text for t in tail if not t.is_punct)
+            named = [k for k, a in self.ctx.actors.actors.items() if a.type in ("Person", "Organization", "Group") and (a.label == name or a.label.split()[-1] == name or name in a.aliases)]
+            speaker = named[0] if len(named) == 1 else None
+        if speaker is None:
+            return
+        claim = head[:dash]
+        scores = [v for t in claim if (v := valence(t))]
+        if not scores or min(scores) > -1.3 or max(scores) >= 1.5 or any(t.lower_ in ("not", "no", "never") for t in claim):
+            return
+        targets = [_Arg(k, False) for k in dict.fromkeys(self.ctx.actors.actor_at(t.i) for t in claim) if k and k != speaker]
+        rule = next(r for r in self.ctx.lex.by_pattern("claim") if r.form == "about")
+        self.emit(rule, [_Arg(speaker)], targets, claim[0], speaker=speaker, reported=True, check_negation=False)
+
     def quotations(self) -> None:
         """Judgements inside a quotation whose speaker is named in the sentence before or after."""
         rules = [r for r in self.ctx.lex.by_pattern("claim") if r.form is None and r.polarity]
@@ -2372,6 +2401,7 @@ class _Extractor:
         self.demands()
         self.labels()
         self.quotations()
+        self.headline_claim()
         self.judgements()
         self.roles()
         self.affiliations()

@@ -547,3 +547,25 @@ def test_extract_he_and_she_agree_with_the_style_of_the_name(nlp):
     assert ("Ann Kray", "criticizes", "Omar Dinka") in found, sorted(found)
     found = _relations(nlp, "Mr Omar Dinka met Ms Ann Kray. Later he said she was dishonest.")
     assert ("Omar Dinka", "criticizes", "Ann Kray") in found, sorted(found)
+
+
+def test_extract_a_headline_ending_with_a_dash_and_a_name_is_that_actors_claim(nlp):
+    from kg.build import build_graph
+    from kg.ingest import read_path
+
+    def triples(tmp_text):
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "story.txt"
+            path.write_text(tmp_text, encoding="utf-8")
+            G = build_graph(read_path(path), nlp=nlp)
+        return {(G.nodes[u]["label"], k, G.nodes[v]["label"]): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True)}
+
+    found = triples("Home Office wrong on pensions - Pell\n\nLabour MP Gordon Pell told the Home Office on Monday that he was angry.\n")
+    assert ("Gordon Pell", "criticizes", "Home Office") in found, sorted(found)
+    assert any(e.sentence == "Home Office wrong on pensions - Pell" for e in found[("Gordon Pell", "criticizes", "Home Office")])
+    # a tail that is not a name is no speaker
+    found = triples("Home Office wrong on pensions - a report\n\nLabour MP Gordon Pell told the Home Office on Monday that he was angry.\n")
+    assert ("Gordon Pell", "criticizes", "Home Office") not in found
