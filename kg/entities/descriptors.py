@@ -197,14 +197,16 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
     """Token index -> person key for the definite descriptions that name one titled person."""
     persons = {k for k, t in types.items() if t == "Person"}
     registry: dict[tuple[str, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    introductions = _introductions(doc, by_token, persons)
-    for person, tokens in introductions:
+    titled: set[str] = set()  # introduced with any title, a former one too
+    for person, tokens in _introductions(doc, by_token, persons):
+        words, orgs = _words(tokens, by_token)
+        forms = _forms(words, lex)
+        if forms:
+            titled.add(person)
         if any(t.lower_ in _PAST for t in tokens):
             continue  # "former chancellor Jane Roe" is not "the chancellor"
-        words, orgs = _words(tokens, by_token)
-        for form in _forms(words, lex):
+        for form in forms:
             registry[form][person] |= orgs
-    titled = {person for person, tokens in introductions if _forms(_words(tokens, by_token)[0], lex)}
     _protagonist_titles(doc, by_token, persons, persons - titled, registry, lex)
     if not registry:
         return {}

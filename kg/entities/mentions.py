@@ -32,7 +32,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
 )
-
 _UNIT_WORDS = frozenset({"department", "division", "unit", "desk", "office", "bureau", "directorate", "section", "programme", "program", "committee"})
 _POSSESSIVE = re.compile(r"\s*['’]s?\Z")
 _LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
@@ -576,7 +575,10 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         )
         if mention is None:
             continue
-        covered.update(range(ent.start, mention.token_end if mention.token_end < ent.end and label == "PERSON" else max(ent.end, mention.token_end)))
+        # a person cut short ("Peggy Say | of Batavia") leaves the rest of the tagger's span to other names;
+        # an organisation that ran on ("Fair Trials | Abroad") covers what it took
+        person_cut = label == "PERSON" and mention.token_end < ent.end
+        covered.update(range(ent.start, mention.token_end if person_cut else max(ent.end, mention.token_end)))
         yield mention
 
 

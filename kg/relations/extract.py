@@ -557,12 +557,17 @@ def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     return False
 
 
+def _infinitive(token: Token) -> bool:
+    """A "to" clause under a verb: "urged the Home Office to charge Y", "called on them to free Y"."""
+    return token.dep_ == "xcomp" or (token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+
+
 def _wished(trigger: Token, lex: RelationLexicon) -> bool:
     """Whether the trigger is what someone wants or urges done: "X urged Z to charge Y",
     "X called on Z to free or charge Y", "X called for the arrest of Y"."""
     node = trigger
     for head in _ancestors(trigger):
-        infinitive = node.dep_ == "xcomp" or (node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+        infinitive = _infinitive(node)
         asked_for = node.dep_ == "pobj" and node.head.lower_ == "for"
         if head.lemma_.lower() in lex.wishes and (infinitive or (node.dep_ == "prep" and node.lower_ == "for")):
             return True
@@ -708,8 +713,7 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     relative = any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children)
     if any(c.dep_ == "nsubj" for c in verb.children) and not (relative and verb.dep_ == "relcl"):
         return []
-    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
-    if infinitive and verb.head.i != verb.i and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+    if _infinitive(verb) and verb.head.i != verb.i and verb.head.lemma_.lower() in _OBJECT_CONTROL:
         # "X urged the Home Office to charge Y", "X called on the government to free Y": the object does it
         head = verb.head
         controllers = [c for c in head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -1348,18 +1352,15 @@ class _Extractor:
             for clause in clauses:
                 if _negated(clause, self.ctx.lex) or _conditional(clause):
                     continue
-                words = [t for t in clause.subtree if not any(c.dep_ == "neg" for c in t.children)]
-                scores = [v for t in words if t.pos_ != "ADV" and (v := valence(t))]
-                if not scores or any(c.dep_ == "neg" for c in clause.children) or min(scores) > -1.9 or max(scores) >= 1.5:
+                rated = [(t, v) for t in clause.subtree if t.pos_ != "ADV" and not any(c.dep_ == "neg" for c in t.children) and (v := valence(t))]
+                if not rated or any(c.dep_ == "neg" for c in clause.children) or min(v for _, v in rated) > -1.9 or max(v for _, v in rated) >= 1.5:
                     continue
-                # who the clause is about: the subject (or its owner, or a "by" agent) of the nearest verb
-                # above each damning word, within the clause ("his comments were offensive ... even if
+                # who the clause is about: the subjects (or their owners, or "by" agents) of the verbs on the
+                # way from each damning word up to the clause's verb ("his comments were offensive ... even if
                 # Mr Blair asked": the comments, not Mr Blair)
                 inside = {t.i for t in clause.subtree}
                 targets: list[_Arg] = []
-                for word in words:
-                    if word.pos_ == "ADV" or valence(word) > -1.9:
-                        continue
+                for word in (t for t, v in rated if v <= -1.9):
                     path = [word] + [a for a in word.ancestors if a.i in inside]  # up to the clause's verb
                     for verb in path:
                         for c in verb.children:
@@ -1397,8 +1398,9 @@ class _Extractor:
         if not scores or min(scores) > -1.3 or max(scores) >= 1.5 or any(t.lower_ in ("not", "no", "never") for t in claim):
             return
         targets = [_Arg(k, False) for k in dict.fromkeys(self.ctx.actors.actor_at(t.i) for t in claim) if k and k != speaker]
-        rule = next(r for r in self.ctx.lex.by_pattern("claim") if r.form == "about")
-        self.emit(rule, [_Arg(speaker)], targets, claim[0], speaker=speaker, reported=True, check_negation=False)
+        rule = next((r for r in self.ctx.lex.by_pattern("claim") if r.form == "about"), None)
+        if rule is not None:
+            self.emit(rule, [_Arg(speaker)], targets, claim[0], speaker=speaker, reported=True, check_negation=False)
 
     def quotations(self) -> None:
         """Judgements inside a quotation whose speaker is named in the sentence before or after."""
@@ -1546,9 +1548,6 @@ class _Extractor:
     def government_titles(self) -> None:
         """"Home Secretary Charles Clarke": a member of the government of the article's country."""
         from ..entities.lexicon import load_entity_lexicon
-        from ..entities.link import load_gazetteer
-        from ..entities.resolve import government_label, slugify
-        from ..model import Actor
 
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
@@ -1576,25 +1575,35 @@ class _Extractor:
             foreign = [t for t in doc[j + 1 : start] if t.text[:1].isupper() and t.lower_ not in elex.person_titles | elex.roles | elex.government_leads | elex.government_members | elex.portfolio_words]
             if qualifier is None and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in elex.demonyms for t in foreign):
                 continue
-            # "Foreign Secretary X" is British in a story about Indonesia
-            own = next((elex.titles_own[p] for n in range(len(title_tokens)) if (p := " ".join(title_tokens[n:])) in elex.titles_own), None)
-            country = qualifier or own or country
-            if not country:
-                continue
-            for n in range(len(title_tokens)):
-                phrase = " ".join(title_tokens[n:])
-                form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
-                if form is None or rules.get(form) is None:
-                    continue
-                if qualifier is None and phrase in elex.titles_absent.get(country, frozenset()):
-                    break  # "President X" in a British story: Britain has no president, so X is someone else's
-                if qualifier is None and form == "leads" and self.ctx.actors.country_evidence < 1.5:
-                    # foreign leaders are named in passing: the head of the article's country needs a country
-                    # named more than once ("President X ... a Marine in Lebanon" does not make X Lebanon's)
-                    break
+            office = self._government_office(title_tokens, qualifier, country, rules, elex)
+            if office is not None:
+                form, country = office
                 key = self._government_of(country)
                 self.emit(rules[form], [_Arg(person)], [_Arg(key, False)], doc[max(j + 1, 0)], base=rules[form].confidence * 0.8, check_negation=False, reported=False)
-                break
+
+    def _government_office(self, words: list[str], qualifier: str | None, main: str | None, rules: dict, elex) -> tuple[str, str] | None:
+        """("leads" or "member", ISO code) for the longest government office ``words`` end with, or None.
+
+        The country is the nationality in the words, else the one country that has the office
+        ("Foreign Secretary X" is British in a story about Indonesia), else ``main``.
+        """
+        own = next((elex.titles_own[p] for n in range(len(words)) if (p := " ".join(words[n:])) in elex.titles_own), None)
+        country = qualifier or own or main
+        if not country:
+            return None
+        for n in range(len(words)):
+            phrase = " ".join(words[n:])
+            form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
+            if form is None or rules.get(form) is None:
+                continue
+            if qualifier is None and phrase in elex.titles_absent.get(country, frozenset()):
+                return None  # "President X" in a British story: Britain has no president, so X is someone else's
+            if qualifier is None and form == "leads" and self.ctx.actors.country_evidence < 1.5:
+                # foreign leaders are named in passing: the head of the article's country needs a country
+                # named more than once ("President X ... a Marine in Lebanon" does not make X Lebanon's)
+                return None
+            return form, country
+        return None
 
     def _government_of(self, country: str) -> str:
         """The key of the "Government of <country>" actor, made when the article has none yet."""
@@ -1616,18 +1625,11 @@ class _Extractor:
         if {"shadow", "former", "ex", "then", "acting"} & set(lowered):
             return
         qualifier = next((elex.demonyms.get(w) for w in lowered if elex.demonyms.get(w)), None)
-        for n in range(len(lowered)):
-            phrase = " ".join(lowered[n:])
-            form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
-            if form is None or rules.get(form) is None:
-                continue
-            country = qualifier or elex.titles_own.get(phrase) or (self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None)
-            if not country or (qualifier is None and phrase in elex.titles_absent.get(country, frozenset())):
-                return
-            if qualifier is None and form == "leads" and self.ctx.actors.country_evidence < 1.5:
-                return
+        main = self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
+        office = self._government_office(lowered, qualifier, main, rules, elex)
+        if office is not None:
+            form, country = office
             self.emit(rules[form], subjects, [_Arg(self._government_of(country), False)], token, base=rules[form].confidence * 0.8, reported=False)
-            return
 
     def copular_roles(self) -> None:
         """"X is Y's deputy leader", "X, who became head of Y", "X served as spokesman for Y"."""

@@ -34,13 +34,7 @@ def load_valences() -> dict[str, float]:
         text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         raise LexiconError("the VADER lexicon is missing: pip install vaderSentiment") from None
-    try:
-        neutral = tomllib.loads(resources.files("kg").joinpath("data/sentiment.toml").read_text("utf-8"))
-    except FileNotFoundError:
-        raise LexiconError("missing data file kg/data/sentiment.toml") from None
-    except tomllib.TOMLDecodeError as err:
-        raise LexiconError(f"sentiment.toml: {err}") from None
-    skip = {w.lower() for w in neutral.get("neutral", {}).get("words", [])}
+    skip = _neutral_words()
     table: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split("\t")
@@ -69,8 +63,11 @@ def valence(token: Token, *, nouns: bool = False) -> float:
 
 @lru_cache(maxsize=1)
 def _neutral_words() -> frozenset[str]:
+    """The words kg/data/sentiment.toml marks as topical, read once."""
     try:
         neutral = tomllib.loads(resources.files("kg").joinpath("data/sentiment.toml").read_text("utf-8"))
-    except (FileNotFoundError, tomllib.TOMLDecodeError) as err:
+    except FileNotFoundError:
+        raise LexiconError("missing data file kg/data/sentiment.toml") from None
+    except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"sentiment.toml: {err}") from None
     return frozenset(w.lower() for w in neutral.get("neutral", {}).get("words", []))

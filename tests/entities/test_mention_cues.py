@@ -96,9 +96,16 @@ def test_types_a_body_that_speaks_of_itself_is_no_person(nlp):
         ("The Party of the Democratic Revolution (PRD) won the seat.", "Party of the Democratic Revolution", "Party of the Democratic Revolution (PRD"),
         ("FAA Administrator Jane Garvey spoke on Monday.", "FAA", "FAA Administrator"),
         ("Coast Guard Lt. Ann Kray said the boat sank.", "Coast Guard", "Coast Guard Lt"),
+        # the tagger stops these names short; the name runs on to the role or the office
+        ("But Fair Trials Abroad director Stephen Jakobi spoke.", "Fair Trials Abroad", "Fair Trials"),
+        ("Two committees studied the Office of the Deputy Prime Minister (ODPM) and its budget.",
+         "Office of the Deputy Prime Minister", "Prime Minister"),
+        # a role after the party is not part of its name
+        ("Ann Kray, the Labour MP for Hove, spoke.", "Labour Party", "Labour MP"),
     ],
 )
-def test_mentions_a_bracket_or_the_title_of_the_next_name_ends_an_organisation(nlp, text, name, absent):
+def test_mentions_an_organisation_span_is_its_whole_name_and_no_more(nlp, text, name, absent):
+    # a bracket or the title of the next name ends it; a name the tagger cut short runs on
     types = _types(nlp, text)
     assert types.get(name) == "Organization" and absent not in types, types
 
@@ -129,34 +136,22 @@ def test_types_a_name_that_starts_with_a_title_word_keeps_it(nlp):
     assert types.get("Ambassador Hotel") == "Organization", types
 
 
-def test_types_a_name_before_a_big_town_in_commas_is_a_place(nlp):
-    types = _types(nlp, "The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.")
-    assert types.get("Woodhill") == "Location", types
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The men were held at Belmarsh prison, London, and Woodhill, Milton Keynes, for a year.", "Woodhill"),  # a big town after
+        ("Peter Dunmore, the Labour MP for Hove, said it was fine.", "Hove"),  # a seat after "MP for"
+        ("The MP for Sittingbourne and Sheppey, Derek Wyatt, said it was fine.", "Sheppey"),  # the seat's second name
+    ],
+)
+def test_types_a_name_in_a_place_slot_is_a_place(nlp, text, place):
+    types = _types(nlp, text)
+    assert types.get(place) == "Location", types
 
 
 def test_mentions_a_sentence_initial_new_before_a_known_name_is_no_part_of_it(nlp):
     types = _types(nlp, "New Metropolitan Police Commissioner Ann Kray has backed the orders.")
     assert types.get("Metropolitan Police") == "Organization" and "New Metropolitan Police" not in types, types
-
-
-@pytest.mark.parametrize(
-    "text, name, absent",
-    [
-        # the tagger stops these names short; the name runs on to the role or the office
-        ("But Fair Trials Abroad director Stephen Jakobi spoke.", "Fair Trials Abroad", "Fair Trials"),
-        ("Two committees studied the Office of the Deputy Prime Minister (ODPM) and its budget.",
-         "Office of the Deputy Prime Minister", "Prime Minister"),
-        # a role after the party is not part of its name
-        ("Ann Kray, the Labour MP for Hove, spoke.", "Labour Party", "Labour MP"),
-    ],
-)
-def test_mentions_an_organisation_runs_to_its_whole_name_and_no_further(nlp, text, name, absent):
-    types = _types(nlp, text)
-    assert types.get(name) == "Organization" and absent not in types, types
-
-
-def test_types_a_seat_after_mp_for_is_a_place(nlp):
-    assert _types(nlp, "Peter Dunmore, the Labour MP for Hove, said it was fine.").get("Hove") == "Location"
 
 
 @pytest.mark.parametrize(
@@ -176,11 +171,6 @@ def test_types_a_seat_after_mp_for_is_a_place(nlp):
 )
 def test_mentions_texts_broadcasts_and_lower_case_phrases_are_no_actors(nlp, text, absent):
     assert absent not in _types(nlp, text)
-
-
-def test_types_the_second_name_of_a_seat_is_a_place(nlp):
-    types = _types(nlp, "The MP for Sittingbourne and Sheppey, Derek Wyatt, said it was fine.")
-    assert types.get("Sheppey") == "Location", types
 
 
 def test_mentions_letters_after_a_name_are_not_in_the_name(nlp):
