@@ -77,10 +77,12 @@ class Gazetteer:
         for info in cache.get_continents().values():
             continent = Place("continent", info["name"], "", int(info["geonameId"]), round(float(info["lat"]), 5), round(float(info["lng"]), 5))
             self._regions[fold(info["name"])] = continent
+        self._short_names: dict[str, list[str]] = {}
         for row in read_tsv("places.tsv", 3):
             name, code, kind = row[0], row[1], row[2]
             if kind == "country" and code in self._by_code:
                 self._countries[fold(name)] = self._by_code[code]
+                self._short_names.setdefault(code, []).append(name)
             elif kind == "region" and len(row) >= 6:
                 gid, lat, long = int(row[3]), float(row[4]), float(row[5])
                 self._regions[fold(name)] = Place("region", name, code, gid, lat, long)
@@ -129,6 +131,10 @@ class Gazetteer:
 
     def country_by_code(self, code: str) -> Place | None:
         return self._by_code.get(code)
+
+    def short_names(self, code: str) -> list[str]:
+        """The short forms news uses for a country ("UK", "Britain"), as ``places.tsv`` writes them."""
+        return list(self._short_names.get(code, ()))
 
     def region(self, name: str) -> Place | None:
         """A continent, a nation of the UK, a US state ("Texas", "Mich.", "N.Y ." as a corpus splits it), or None."""

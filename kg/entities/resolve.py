@@ -24,12 +24,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..model import Actor, Document, Mention
 from .descriptors import link_descriptions
-from .lexicon import EntityLexicon, load_entity_lexicon, word_list
+from .lexicon import EntityLexicon, load_entity_lexicon, read_tsv, word_list
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
 from .mentions import normalise_name
 
@@ -56,6 +57,19 @@ def slugify(name: str) -> str:
 
 def government_label(place: Place | None) -> str:
     return f"Government of {place.name}" if place else "Government"
+
+
+@lru_cache(maxsize=None)
+def government_aliases(code: str | None) -> frozenset[str]:
+    """The other names of a country's government: its nationality adjective and its abbreviations
+    ("British government", "UK government"), so the node is found by the names news gives it."""
+    if not code:
+        return frozenset()
+    gaz = load_gazetteer()
+    adjective = next((form for form, c in read_tsv("demonyms.tsv", 2) if c == code), None)  # listed first: the adjective
+    names = [adjective] if adjective else []
+    names += [n for n in gaz.short_names(code) if n.isupper()]
+    return frozenset(f"{n} government" for n in names)
 
 
 @dataclass
@@ -406,6 +420,7 @@ def resolve_actors(
         add(slugify(label), label, "Organization", ms, collective=True)
         if place is not None:
             actors[slugify(label)].nationality = place.country_code
+            actors[slugify(label)].aliases |= government_aliases(place.country_code)
 
     named, collective, metonyms = [], [], []
     for m in mentions:
@@ -438,6 +453,12 @@ def resolve_actors(
     for m in collective:
         if m.collective == "government":
             code = m.country
+            for word in m.name.split()[:-1] if code is None else ():
+                # "the US government" when the tagger left "US" untagged: the country is in the name
+                country = gaz.country(word)
+                code = country.country_code if country else lex.demonyms.get(word.lower())
+                if code:
+                    break
             if code is None and " in " in m.name:
                 where = m.name.split(" in ", 1)[1]
                 country = gaz.country(where)

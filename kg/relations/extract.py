@@ -54,6 +54,9 @@ _TITLE_ABBREVIATIONS = word_list("title_abbreviations")
 _MALE = word_list("male_styles")
 _REMOVAL_VERBS = word_list("removal_verbs")
 _FEMALE = word_list("female_styles")
+_STYLES = _MALE | _FEMALE | {"dr"}  # words of address before a name
+_PAST_OFFICE = word_list("past_office_words")
+_ROLE_VERBS = word_list("role_verbs")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -1560,15 +1563,23 @@ class _Extractor:
                 i += 1
             j = start - 1
             # the title may sit inside the mention ("Prime Minister Tony Blair") or just before it
-            title_tokens = [t.lower_ for t in doc[start:i]]
+            title_tokens = [t.lower_ for t in doc[start:i] if t.lower_ not in _STYLES]
+            while j >= 0 and not title_tokens and doc[j].lower_ in _STYLES and not doc[j + 1].is_sent_start:
+                j -= 1  # "Deputy Prime Minister Mr Prescott": the style stands between the office and the name
+            if j >= 1 and not title_tokens and doc[j].text == "," and self._apposed(start, j - 1):
+                j -= 1  # "The Higher Education Minister, Kim Howells, said"
             while j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct and not doc[j].is_space and not doc[j + 1].is_sent_start:
                 if self.ctx.actors.actor_at(j):
                     break
                 title_tokens.insert(0, doc[j].lower_)
                 j -= 1
-            if j >= 1 and doc[j].text == "-" and doc[j - 1].lower_ in ("ex", "former"):
-                continue  # "ex-minister": not in government now
-            if not title_tokens or {"shadow", "former", "ex", "then", "outgoing"} & set(title_tokens) or (j >= 0 and self.ctx.actors.actor_at(j)):
+            # an actor right before the title owns it ("Tory leader X"): the role patterns read that
+            owned = j >= 0 and len(title_tokens) < 4 and bool(self.ctx.actors.actor_at(j))
+            past = bool(_PAST_OFFICE & set(title_tokens))
+            if j >= 1 and doc[j].text == "-" and doc[j - 1].lower_ in _PAST_OFFICE:
+                past, owned = True, False  # "Ex-Home Secretary X": held the office once
+                j -= 1
+            if not title_tokens or "shadow" in title_tokens or owned:
                 continue
             qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), None)
             # "South African president X": a nationality the lexicon cannot place is not the article's country
@@ -1579,7 +1590,38 @@ class _Extractor:
             if office is not None:
                 form, country = office
                 key = self._government_of(country)
-                self.emit(rules[form], [_Arg(person)], [_Arg(key, False)], doc[max(j + 1, 0)], base=rules[form].confidence * 0.8, check_negation=False, reported=False)
+                # a past office ("former foreign secretary X") is still a fact about X, held less surely
+                base = rules[form].confidence * (0.6 if past else 0.8)
+                self.emit(rules[form], [_Arg(person)], [_Arg(key, False)], doc[max(j + 1, 0)], base=base, check_negation=False, reported=False)
+
+    def described_offices(self) -> None:
+        """"Gordon Brown delivered his Budget. The chancellor told MPs ...": an office that names a person
+        (a description the actor resolver linked to them) makes them part of that government too."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        main = self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
+        done: set[str] = set()
+        described = sorted(self.ctx.actors.described)
+        for n, i in enumerate(described):
+            if n + 1 < len(described) and described[n + 1] == i + 1 and self.ctx.actors.actor_at(i + 1) == self.ctx.actors.actor_at(i):
+                continue  # the last word of the description
+            person = self.ctx.actors.actor_at(i)
+            if person in done or self.ctx.type_of(person) != "Person":
+                continue
+            start = i
+            while start - 1 in self.ctx.actors.described and self.ctx.actors.actor_at(start - 1) == person:
+                start -= 1
+            words = [t.lower_ for t in self.doc[start : i + 1]]
+            if "shadow" in words or _PAST_OFFICE & set(words):
+                continue
+            qualifier = next((elex.demonyms.get(w) for w in words if elex.demonyms.get(w)), None)
+            office = self._government_office(words, qualifier, main, rules, elex)
+            if office is not None:
+                form, country = office
+                done.add(person)
+                self.emit(rules[form], [_Arg(person, False)], [_Arg(self._government_of(country), False)], self.doc[i], base=rules[form].confidence * 0.7, check_negation=False, reported=False)
 
     def _government_office(self, words: list[str], qualifier: str | None, main: str | None, rules: dict, elex) -> tuple[str, str] | None:
         """("leads" or "member", ISO code) for the longest government office ``words`` end with, or None.
@@ -1608,13 +1650,15 @@ class _Extractor:
     def _government_of(self, country: str) -> str:
         """The key of the "Government of <country>" actor, made when the article has none yet."""
         from ..entities.link import load_gazetteer
-        from ..entities.resolve import government_label, slugify
+        from ..entities.resolve import government_aliases, government_label, slugify
         from ..model import Actor
 
         label = government_label(load_gazetteer().country_by_code(country))
         key = slugify(label)
         if key not in self.ctx.actors.actors:
-            self.ctx.actors.actors[key] = Actor(key=key, label=label, type="Organization", documents={self.document.id}, collective=True, nationality=country)
+            self.ctx.actors.actors[key] = Actor(
+                key=key, label=label, type="Organization", aliases=set(government_aliases(country)), documents={self.document.id}, collective=True, nationality=country
+            )
             self.ctx.types[key] = "Organization"
         return key
 
@@ -1644,11 +1688,12 @@ class _Extractor:
             if role is None:
                 continue
             verb = token.head if token.dep_ != "pobj" else token.head.head
-            if verb.lemma_.lower() not in ("be", "become", "remain", "serve", "work", "act", "appoint", "name", "elect"):
+            if verb.lemma_.lower() not in _ROLE_VERBS or (token.dep_ == "pobj" and token.head.lower_ not in ("as", "for")):
                 continue
             subjects = []
-            # "X was named publisher of Y"; "the board named X publisher of Y": the one named
-            holders = ("dobj",) if token.dep_ == "oprd" and not _passive(verb) else ("nsubj", "nsubjpass")
+            # "X was named publisher of Y"; "the board named X publisher of Y"; "oust X as Y's leader": the one named
+            named = token.dep_ == "oprd" or (token.dep_ == "pobj" and token.head.lower_ == "as" and any(c.dep_ == "dobj" for c in verb.children))
+            holders = ("dobj",) if named and not _passive(verb) else ("nsubj", "nsubjpass")
             for child in verb.children:
                 if child.dep_ in holders:
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -1687,6 +1732,8 @@ class _Extractor:
                 if title_at is None and doc[j].lower_.rstrip(".") not in _HONORIFICS:
                     title_at = j
                 j -= 1  # "Mr", "Lord", "Dr" between the role and the name
+            if j >= 1 and doc[j].text == "," and _role_at(doc, j - 1, elex) and self._apposed(start, j - 1):
+                j -= 1  # "The Tory finance spokesman, Brian Monteith, said": the role in apposition
             if j >= 1 and doc[j].lower_ in ("native", "resident", "-born", "born"):
                 home = self.ctx.actors.actor_at(j - 1) or (self.ctx.actors.actor_at(j - 2) if doc[j - 1].text == "-" else None)
                 native = next((r for r in self.ctx.lex.by_pattern("place") if r.form == "native"), None)
@@ -1703,9 +1750,10 @@ class _Extractor:
                 role = elex.abbreviations.get(role, role)  # "Ohio Gov. X": the governor
             if role is None:
                 org = self.ctx.actors.actor_at(j)
-                if org and org != person and self._known_org(org) and rules.get("member"):
-                    # "Tory Michael Howard", "Lib Dem Mark Oaten", "Tories A and B":
-                    # a party name right before the person (or the list)
+                addressed = any(doc[x].lower_ in ("mr", "mrs", "ms", "miss") for x in range(j + 1, p))
+                if org and org != person and self._known_org(org) and rules.get("member") and not addressed:
+                    # "Tory Michael Howard", "Lib Dem Mark Oaten", "Tories A and B": a party name right
+                    # before the person (or the list); not "told the Sunday Times Mr Campbell ..."
                     members = [_Arg(person)] + (self._listed_with(person, start) if doc[j].tag_ in ("NNS", "NNPS") or doc[j].lower_.endswith("s") else [])
                     self.emit(rules["member"], members, [_Arg(org)], doc[j], base=0.6, check_negation=False, reported=False)
                     continue
@@ -1727,6 +1775,9 @@ class _Extractor:
             while court >= 0 and r - court <= 4 and doc[court].lower_ in _COURT_WORDS and not self.ctx.actors.actor_at(court):
                 court -= 1  # "U.S. Bankruptcy Judge X", "Ohio Supreme Court Justice X": the court between place and title
             org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            if org is None and k >= 0 and doc[k].lower_ == "its":
+                owner = self.ctx._arg(doc[k])  # "said its chief executive, Sir Howard Newby"
+                org = owner.key if owner else None
             place = self.ctx.actors.actor_at(court) if 0 <= court < k else None
             if org is None and place and place != person and self.ctx.type_of(place) == "Location" and doc[r].text[:1].isupper():
                 # "U.S. Bankruptcy Judge X": the holder of a court's office in a place is active there
@@ -1759,6 +1810,17 @@ class _Extractor:
                 while i < len(doc) and self.ctx.actors.actor_at(i) == person and not introduced:
                     introduced = doc[i].head.i == k and doc[i].dep_ == "nsubj"
                     i += 1
+            first = r - (2 if "-" in role else 1 if " " in role else 0)
+            office = role in elex.government_leads or role in elex.government_members
+            if not org and doc[first].is_sent_start and doc[first].is_title and not (role in _SPOKESPEOPLE or shadow or introduced or office):
+                # "The Hansard Society wants a debate. Chairman Lord Holme argued ...": a bare role opening
+                # the sentence is held in the organisation the sentence before is about (not a party: news
+                # turns from one party to its rival's people)
+                org = self._previous_subject(doc[first])
+                form = _role_form(role, doc, r, elex)
+                if org and org != person and not self._known_org(org) and rules.get(form):
+                    self.emit(rules[form], [_Arg(person)], [_Arg(org, False)], doc[r], base=rules[form].confidence * 0.7, check_negation=False, reported=False)
+                continue
             if not org and (role in _SPOKESPEOPLE or shadow or introduced) and rules.get("quoted") and all(t.lower_ in elex.portfolio_words for t in brief):
                 # "The Liberal Democrats say ... Home affairs spokesman Jane Roe told ...": the party just quoted,
                 # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
@@ -1907,6 +1969,18 @@ class _Extractor:
                     if key and self.ctx.type_of(key) == "Person":
                         persons = [_Arg(key)]
             self.emit(rule, persons[:1], bodies[:1], token, check_negation=False, reported=False)
+
+    def _apposed(self, name_start: int, role: int) -> bool:
+        """Whether the name starting at ``name_start`` is in apposition to the role word at ``role``
+        ("The Higher Education Minister, Kim Howells, said"; "its chief executive, Sir Howard Newby")."""
+        token = self.doc[name_start]
+        for _ in range(4):
+            if token.dep_ == "appos" and token.head.i == role:
+                return True
+            if token.head.i == token.i or token.head.i <= role:
+                return False
+            token = token.head
+        return False
 
     def _listed_with(self, person: str, start: int) -> list[_Arg]:
         """The persons coordinated with ``person``'s mention that starts at ``start`` ("A, B and C")."""
@@ -2409,6 +2483,7 @@ class _Extractor:
         self.affiliations()
         self.agents()
         self.government_titles()
+        self.described_offices()
         self.copular_roles()
         self.role_prefixes()
         self.possessions()

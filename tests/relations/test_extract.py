@@ -255,6 +255,29 @@ CASES = [
     ("Helen Marsh rejected the criticism of Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Helen Marsh denied the allegations against Peter Dunmore.", ("Helen Marsh", "supports", "Peter Dunmore"), "asserted"),
     ("Former Labour media chief Peter Dunmore is returning.", ("Peter Dunmore", "memberOf", "Labour Party"), "asserted"),
+    # session 6: offices written around a style, a comma or a past; roles named by a bare title
+    ("Labour said the plan was good. Deputy Prime Minister Mr Dunmore told reporters it would work.",
+     ("Dunmore", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("Labour said the plan was good. Former education secretary Ann Kray said there was a problem of trust.",
+     ("Ann Kray", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("Labour said the plan was good. Ex-Home Secretary Peter Dunmore has given fresh clues about the election.",
+     ("Peter Dunmore", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("Labour said the plan was good. Mr Pell dined with deputy PM Peter Dunmore.", ("Peter Dunmore", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("Labour said it. The Higher Education Minister, Ann Kray, said they were working in schools.",
+     ("Ann Kray", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("The Tory finance spokesman, Peter Dunmore MSP, said it was a disguise.", ("Peter Dunmore", "memberOf", "Conservative Party"), "asserted"),
+    ("The Velmar Council published a report. The figure hardly changed, said its chief executive, Sir Peter Dunmore.",
+     ("Peter Dunmore", "leads", "Velmar Council"), "asserted"),
+    ("The Hansard Society wants a debate. Chairman Lord Dunmore argued that it was in the public interest.",
+     ("Dunmore", "leads", "Hansard Society"), "asserted"),
+    ("Conservative policy co-ordinator Peter Dunmore, MP for Witney, added that it was serious.",
+     ("Peter Dunmore", "memberOf", "Conservative Party"), "asserted"),
+    ("The book was written by Sunday Telegraph journalist Ann Kray.", ("Ann Kray", "memberOf", "Sunday Telegraph"), "asserted"),
+    ("Mr Pell wants to oust Peter Dunmore as the Velmar Trust's campaign supremo.", ("Peter Dunmore", "memberOf", "Velmar Trust"), "asserted"),
+    ("Mr Pell appointed Peter Dunmore as head of Amnesty International.", ("Peter Dunmore", "leads", "Amnesty International"), "asserted"),
+    ("Gordon Pell delivered his Budget. The chancellor told MPs that Britain was strong.",
+     ("Gordon Pell", "memberOf", "Government of United Kingdom"), "asserted"),
+    ("The Evening Standard targeted Ann Kray over her remarks.", ("Evening Standard", "opposes", "Ann Kray"), "asserted"),
 ]
 
 
@@ -324,6 +347,13 @@ NEGATIVE = [
     ("Ann Kray took Peter Dunmore to dinner.", "criticizes"),
     ("The Secretary of State for Culture, Media and Sport, Ann Kray, spoke on Monday.", "memberOf"),  # a brief, no organisation
     ("Peter Dunmore met Ann Kray. She said the talks went well. \"It was a good day,\" the chancellor said. The plan was \"a disaster\".", "criticizes"),
+    ("Peter Dunmore quit as Tory deputy chairman last year.", "leads"),  # a deputy is a member
+    ("A Labour source told the Sunday Times Mr Pell would front the campaign.", "memberOf"),  # whom one tells, not one's party
+    ("The Evening Standard targeted Ann Kray over her remarks.", "attacks"),  # a paper has no arms
+    ("Mr Pell appointed Peter Dunmore as head of Amnesty International.", "memberOf"),  # the one appointed, not the appointer
+    # a bare role after a sentence about a party or a body with a president: news turns to the rival
+    ("The Tories attacked the plan. Campaign coordinator Ann Kray accused them of lying.", "memberOf"),
+    ("The United Nations met. President Peter Dunmore announced an alliance.", "leads"),
 ]
 
 
@@ -378,7 +408,10 @@ def test_extract_speaker_pronoun_is_not_a_name_inside_the_quote(nlp):
 def test_extract_former_office_and_plural_roles(nlp):
     found = _relations(nlp, "Tory ex-minister Peter Dunmore said the plan was wrong.")
     assert ("Peter Dunmore", "memberOf", "Conservative Party") in found, sorted(found)
-    assert not [t for t in found if t[2].startswith("Government")], sorted(found)
+    # a former office is still a fact about him (the issue: "former Minister of Z X"), held less surely
+    past = found[("Peter Dunmore", "memberOf", "Government of United Kingdom")]
+    now = _relations(nlp, "The Tories said so. Health minister Peter Dunmore said the plan was wrong.")[("Peter Dunmore", "memberOf", "Government of United Kingdom")]
+    assert past.confidence < now.confidence
     found = _relations(nlp, "The Ferrow Group managers Helen Marsh, Tom Hale and Peter Dunmore were charged.")
     assert {t[0] for t in found if t[1:] == ("memberOf", "Ferrow Group")} == {"Helen Marsh", "Tom Hale", "Peter Dunmore"}, sorted(found)
 
