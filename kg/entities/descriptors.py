@@ -35,6 +35,9 @@ _HONORIFICS = word_list("honorifics")
 _MAX_WORDS = 5
 # a title with one of these is not the office the person holds now
 _PAST = word_list("past_titles")
+# "the prime minister's wife": a person named by a tie to the office holder
+_KIN = word_list("kin_nouns")
+_SPEECH_VERBS = word_list("speech_verbs")
 
 
 def _words(tokens: list[Token], by_token: dict[int, str]) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -139,7 +142,7 @@ def _description(doc: Doc, det: Token, by_token: dict[int, str], persons: set[st
     return tokens, words, orgs
 
 
-def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str], untitled: set[str], registry, lex: EntityLexicon) -> None:
+def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str], untitled: set[str], registry, lex: EntityLexicon) -> dict[tuple[str, ...], int]:
     """Register the office of an untitled person from the description that takes over from the name.
 
     News names a person and then varies the name with the office: "Gordon Brown has set out
@@ -147,9 +150,14 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
     the subject of a sentence right after one whose subject is a person with no title of their
     own, is that person's title from there on. Each person takes one office this way, and each
     office one person.
+
+    The office names the person only from that sentence on, and not at all when a sentence
+    names the person and uses the office for someone else ("Mr Brown refused to deny claims
+    the prime minister had reneged"). Returns the first token each registered form holds from.
     """
     sents = list(doc.sents)
     given: set[str] = set()
+    since: dict[tuple[str, ...], int] = {}
     for n in range(1, len(sents)):
         sent = sents[n]
         det = sent[0]
@@ -162,17 +170,44 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
         head = tokens[-1]
         if orgs or words in registry or not _is_title(words, lex) or any(w in _PAST for w in words):
             continue
-        if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass"))):
-            continue  # "The chancellor said", "The prime minister's spokesman said"
+        if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ not in _KIN)):
+            continue  # "The chancellor said", "The prime minister's spokesman said" (not "The prime minister's wife")
         if not _is_office(words, lex):
             continue  # "The businessman": an occupation names nobody in particular
         quoted = quoted_tokens(sents[n - 1])
-        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & untitled - given
-        if len(subjects) == 1:
-            person = subjects.pop()
-            given.add(person)
-            for form in _forms(words, lex):
-                registry[form][person] |= orgs
+        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & all_persons
+        if len(subjects) != 1 or not subjects <= untitled - given:
+            continue  # one person the sentence before is about, with no title of their own
+        if not any(by_token.get(t.i) in subjects for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t.head)):
+            continue  # the subject of the main clause, not of "Labour's claim that Michael Howard was planning cuts"
+        person = subjects.pop()
+        if any(_names_and_describes(sent, person, words, by_token) for sent in sents if sent.start != sents[n].start):
+            continue
+        given.add(person)
+        for form in _forms(words, lex):
+            registry[form][person] |= orgs
+            since.setdefault(form, det.i)
+    return since
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's root, or the reporting verb hung under it ("Orders were defied, Lord Falconer said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in _SPEECH_VERBS)
+
+
+def _names_and_describes(sent, person: str, words: tuple[str, ...], by_token: dict[int, str]) -> bool:
+    """Whether ``sent`` names ``person`` and, outside quotes, also has "the" + the description ``words``
+    (then the description is someone else: "Mr Brown refused to deny claims the prime minister had reneged")."""
+    if not any(by_token.get(t.i) == person for t in sent):
+        return False
+    quoted = quoted_tokens(sent)
+    n = len(words)
+    for t in sent:
+        if t.lower_ in ("the", "his", "her", "their") and t.i not in quoted and t.i + n < sent.end:
+            span = sent.doc[t.i + 1 : t.i + 1 + n]
+            if tuple(w.lower_ for w in span) == words and not any(w.i in by_token for w in span):
+                return True
+    return False
 
 
 def _is_office(words: tuple[str, ...], lex: EntityLexicon) -> bool:
@@ -207,7 +242,7 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
             continue  # "former chancellor Jane Roe" is not "the chancellor"
         for form in forms:
             registry[form][person] |= orgs
-    _protagonist_titles(doc, by_token, persons, persons - titled, registry, lex)
+    since = _protagonist_titles(doc, by_token, persons, persons - titled, registry, lex)
     if not registry:
         return {}
     linked: dict[int, str] = {}
@@ -220,8 +255,8 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
         tokens, words, orgs = found
         after = tokens[-1].i + 1
         candidates = registry.get(words)
-        if not candidates:
-            continue
+        if not candidates or det.i < since.get(words, 0):
+            continue  # an office a protagonist took over names them only from there on
         # "the leader of Labour": an organisation after the title must fit too
         if after < len(doc) and doc[after].lower_ == "of":
             for t in doc[after + 1 : after + 1 + _MAX_WORDS]:

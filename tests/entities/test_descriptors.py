@@ -92,3 +92,30 @@ def test_descriptor_of_a_protagonist_is_an_office_named_outside_a_quote(nlp):
     assert _described(nlp, text) == {}
     text = 'Ann Kray said: "Gordon Pell is a great leader." The chancellor said the figures were sound.'
     assert "Gordon Pell" not in _described(nlp, text)
+
+
+def test_descriptor_of_a_protagonist_only_from_there_on(nlp):
+    # the office names the protagonist from the sentence that gives it, not before
+    text = "Critics said the chancellor was wrong. Gordon Pell has addressed the conference. The chancellor said the figures were sound."
+    assert _described(nlp, text) == {"Gordon Pell": "chancellor"}
+
+
+def test_descriptor_of_a_protagonist_not_when_a_sentence_tells_them_apart(nlp):
+    # "Mr Pell refused to deny claims the prime minister had reneged": the office is someone else's
+    text = (
+        "Gordon Pell has addressed the conference. The prime minister said the figures were sound. "
+        "Mr Pell refused to deny claims the prime minister had reneged on a deal."
+    )
+    assert _described(nlp, text) == {}
+
+
+def test_descriptor_of_a_protagonist_is_the_main_subject_and_not_a_relative(nlp):
+    # the subject of a clause inside the sentence is not what the sentence is about
+    text = "Labour made the claim that Gordon Pell was planning cuts. The prime minister said the figures were sound."
+    assert _described(nlp, text) == {}
+    # "The prime minister's wife" is someone tied to the office holder, not the holder
+    text = "Cherie Pell has spoken out. The prime minister's wife said the figures were sound."
+    assert _described(nlp, text) == {}
+    # the reporting clause of the sentence before counts as its main clause
+    text = "Orders would be defied, Lord Pell said. The constitutional affairs secretary outlined the plans."
+    assert _described(nlp, text) == {"Pell": "constitutional affairs secretary"}
