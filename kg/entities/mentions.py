@@ -258,7 +258,9 @@ def _role_of(token: Token, lex: EntityLexicon) -> str | None:
         left -= 2
     joined = "".join(words)
     compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound") + " " + token.lower_
-    for candidate in (joined, compound.strip(), token.lemma_.lower()):
+    # "chief executive", "general secretary": the parser may tag the first word an adjective
+    modified = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")) + " " + token.lower_
+    for candidate in (joined, compound.strip(), modified.strip(), token.lemma_.lower()):
         if candidate in lex.roles:
             return candidate
     return None

@@ -366,10 +366,12 @@ class _Context:
     def _pronoun_any(self, token: Token) -> str | None:
         plural = token.lower_ in _PRONOUNS_PLURAL
         wanted = ("Organization", "Group") if plural else ("Person",)
-        speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") else None  # "him" in a quote is not the speaker
-        if speaker is None and token.lower_ in ("him", "her", "them") and token.dep_ in ("dobj", "dative", "pobj"):
+        # "him" in a quote is not the speaker (in reported speech it may well be: "X said Y had made him leader")
+        speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") and token.i in _quoted(token.sent) else None
+        small = token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")  # "X made him deputy leader"
+        if speaker is None and token.lower_ in ("him", "her", "them") and (token.dep_ in ("dobj", "dative", "pobj") or small):
             # "Roe called him a disappointment": an object pronoun is not its own verb's subject
-            verb = token.head if token.dep_ != "pobj" else token.head.head
+            verb = token.head if token.dep_ not in ("pobj",) and not small else token.head.head
             speaker = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
         # "Authorities say they have detained ...": the reporting subject
         head = token.head
@@ -1074,7 +1076,10 @@ class _Extractor:
         if check_negation and _negated(trigger, lex):
             return
         if hedged is None:
-            hedged = _hedged(trigger, lex) or _wished(trigger, lex) or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
+            wished = _wished(trigger, lex)
+            if wished and rule.predicate in ("memberOf", "leads") and not rule.presupposed:
+                return  # "tried to recruit him as an agent", "hopes to lead the party": no role yet
+            hedged = _hedged(trigger, lex) or wished or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
         if reported is None:
             speaker, reported = _reporter(trigger, self.ctx, exclude=())
         sentence, start, end = _sentence_evidence(trigger.sent)
@@ -1306,7 +1311,7 @@ class _Extractor:
             for token in self.doc:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX"):
                     continue
-                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                speakers = self._said_by(token)
                 if not speakers:
                     continue
                 for clause in _clauses(token):
@@ -1331,6 +1336,19 @@ class _Extractor:
                         accused = [a for c in subjects_of for a in self.ctx.args(c) or _owner(c, self.ctx)]
                         self.emit(rule, speakers, accused, token, speaker=speakers[0].key, reported=True)
 
+    def _said_by(self, verb: Token) -> list[_Arg]:
+        """Who says it: the reporting verb's subject; when the parser gave it none ("Welcoming the ruling,
+        Ann Kray, chief executive of X, said ..."), a named speaker hung on the verb before it."""
+        found = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+        if found or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            return found
+        hung = [c for c in verb.children] + [g for c in verb.children if c.dep_ in ("csubj", "advcl") for g in c.children]
+        return [
+            _Arg(key)
+            for c in hung
+            if c.dep_ in ("npadvmod", "dep", "appos") and c.i < verb.i and (key := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(key) in ("Person", "Organization", "Group")
+        ][:1]
+
     def _claims_about(self, rule: Rule) -> None:
         """"X said Labour's plans showed Y was terrified of scrutiny": a clause in a sour tone about its subject.
 
@@ -1344,13 +1362,18 @@ class _Extractor:
         for token in self.doc:
             if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
                 continue
-            speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+            speakers = self._said_by(token)
             if speakers:
-                said.append((token, speakers, _clauses(token)))
+                # '... said: "A is so, and it is troubling that B ..."': the parser may hang the quote's second
+                # clause on the reporting verb
+                quoted = _quoted(token.sent)
+                more = [c for c in token.children if c.dep_ == "conj" and c.i in quoted and c.pos_ in ("VERB", "AUX")]
+                said.append((token, speakers, _clauses(token) + more))
         for sent in self.doc.sents:
             speaker = self.ctx.quote_speaker(sent)  # a quotation sentence whose speaker is named before or after
             if speaker is not None:
                 said.append((sent.root, [_Arg(speaker, False)], [sent.root]))
+        acts = {t for r in self.ctx.lex.by_pattern("claim") for t in r.targets}  # what an actor does or makes
         for token, speakers, clauses in said:
             for clause in clauses:
                 if _negated(clause, self.ctx.lex) or _conditional(clause):
@@ -1366,9 +1389,15 @@ class _Extractor:
                 for word in (t for t, v in rated if v <= -1.9):
                     path = [word] + [a for a in word.ancestors if a.i in inside]  # up to the clause's verb
                     for verb in path:
+                        if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+                            # "it was troubling that the government sought to deny entry": the clause "it" stands for
+                            path += [c for c in verb.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
                         for c in verb.children:
                             if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
-                                targets += self.ctx.args(c) or [a for g in c.children if g.dep_ == "poss" for a in self.ctx.args(g)]
+                                # or its owner: "Y's decision"; "the House of Lords decision" (a name before a plan
+                                # noun, not "the terrible Labour defeat": what befell Labour)
+                                owning = ("poss", "nmod", "compound") if c.lemma_.lower() in acts else ("poss",)
+                                targets += self.ctx.args(c) or [a for g in c.children if g.dep_ in owning and g.i < c.i for a in self.ctx.args(g)]
                             elif c.dep_ == "agent":
                                 targets += [a for o in c.children if o.dep_ == "pobj" for a in self.ctx.args(o)]
                 speaker_keys = {a.key for a in speakers}
@@ -1440,7 +1469,7 @@ class _Extractor:
             for token in self.doc:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ != "VERB" or _negated(token, self.ctx.lex):
                     continue
-                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                speakers = self._said_by(token)
                 targets = [a for c in token.children if c.dep_ == "dobj" for a in self.ctx.args(c)]
                 complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
                 complements += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
@@ -1462,7 +1491,7 @@ class _Extractor:
             for token in self.doc:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
                     continue
-                speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                speakers = self._said_by(token)
                 if not speakers:
                     continue
                 for clause in _clauses(token):
@@ -1493,7 +1522,7 @@ class _Extractor:
                 for token in sent:
                     if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB",):
                         continue
-                    speakers = [a for c in token.children if c.dep_ == "nsubj" for a in self.ctx.args(c)]
+                    speakers = self._said_by(token)
                     speakers = [a for a in speakers if self.ctx.type_of(a.key) in ("Person", "Organization", "Group")]
                     targets = []
                     for t in sent:
@@ -1682,7 +1711,9 @@ class _Extractor:
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
         for token in self.doc:
-            if token.dep_ not in ("attr", "oprd", "pobj") or token.pos_ != "NOUN":
+            # "X made him deputy leader of Y": the role is a small clause with its own subject
+            small = token.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "nsubj" for c in token.children)
+            if (token.dep_ not in ("attr", "oprd", "pobj") and not small) or token.pos_ != "NOUN":
                 continue
             role = _role_at(self.doc, token.i, elex)
             if role is None:
@@ -1694,7 +1725,10 @@ class _Extractor:
             # "X was named publisher of Y"; "the board named X publisher of Y"; "oust X as Y's leader": the one named
             named = token.dep_ == "oprd" or (token.dep_ == "pobj" and token.head.lower_ == "as" and any(c.dep_ == "dobj" for c in verb.children))
             holders = ("dobj",) if named and not _passive(verb) else ("nsubj", "nsubjpass")
-            for child in verb.children:
+            for child in token.children if small else ():
+                if child.dep_ == "nsubj":
+                    subjects += self.ctx.args(child)
+            for child in verb.children if not small else ():
                 if child.dep_ in holders:
                     if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                         subjects += self.ctx.args(verb.head)
@@ -2225,9 +2259,15 @@ class _Extractor:
                 self.emit(rule, [_Arg(source)], places, doc[line.source[0]], check_negation=False, reported=False)
         for token in doc:
             key = self.ctx.actors.actor_at(token.i)
-            # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province"
+            # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province";
+            # "the East Kilbride seat in Lanarkshire": a place named before its head word
+            subject = key if key and self._is_head(token, key) else None
+            if subject is None and token.pos_ == "NOUN" and token.is_lower and token.lower_ in _place_words():
+                subject = next((k for c in token.children if c.dep_ == "compound" and (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Location"), None)
+                if subject and _is_country(self.ctx.actors.actors[subject].label):
+                    subject = None  # "the US camp in Cuba": a country before the head word says whose, not which place
             for rule in in_rules:
-                if not (key and self._is_head(token, key)):
+                if subject is None:
                     break
                 heads = [token] + [c for c in token.children if c.dep_ == "appos" and not self.ctx.actors.actor_at(c.i)]
                 preps = [c for head in heads for c in head.children]
@@ -2238,7 +2278,7 @@ class _Extractor:
                 for child in preps:
                     if child.dep_ == "prep" and child.lower_ in rule.lemmas:
                         where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o) or self._named_area(o)]
-                        self.emit(rule, [_Arg(key)], where, child, check_negation=False, reported=False)
+                        self.emit(rule, [_Arg(subject)], [a for a in where if a.key != subject], child, check_negation=False, reported=False)
             # "X, a Boston lawyer": a place modifying the actor's apposition
             rule = rules.get("modifier")
             if rule and key and self._is_head(token, key) and self.ctx.type_of(key) in ("Person", "Organization", "Group"):
@@ -2258,11 +2298,13 @@ class _Extractor:
                 self._person_home(token, key, rules)
             if rules.get("native"):
                 self._own_home(token, key, rules["native"])
-            # "at her home in Z", "X's house in Z": where a person lives
+            # "at her home in Z", "X's house in Z", "X's Buckinghamshire home": where a person lives
             rule = rules.get("home")
             if rule and token.lemma_.lower() in _DWELLINGS and token.pos_ == "NOUN":
                 owners = [a for c in token.children if c.dep_ == "poss" for a in self.ctx.args(c)]
                 where = [a for a in _prep_args(token, ("in", "at", "near"), self.ctx) if self.ctx.type_of(a.key) == "Location"]
+                if owners and not where:
+                    where = self._places_among(c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i)
                 self.emit(rule, owners, where[:1], token, check_negation=False, reported=False)
             # "X's headquarters in Z", "the offices of X in Z", "X's Rockville headquarters": where a body works
             rule = rules.get("site")

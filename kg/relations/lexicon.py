@@ -44,6 +44,7 @@ class Rule:
     inverse: bool = False  # verb rules: the verb's object is the relation's subject ("the Trust hired X": X memberOf the Trust)
     prep_only: bool = False  # verb rules: the object comes only through `preps`; a direct object is what is done ("studied Islam")
     mutual: bool = False  # noun rules: both sides do it to each other ("X's feud with Y", "the row between X and Y")
+    presupposed: bool = False  # role rules: holds whatever is wished or tried ("called on X to quit the Assembly": X is in it)
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """Whether the argument types fit the rule (empty lists accept any type)."""
@@ -145,6 +146,7 @@ def parse_lexicon(text: str, source: str = "relations.toml") -> RelationLexicon:
                 inverse=bool(row.get("inverse", False)),
                 prep_only=bool(row.get("prep_only", False)),
                 mutual=bool(row.get("mutual", False)),
+                presupposed=bool(row.get("presupposed", False)),
             )
         )
     modality = data.get("modality", {})

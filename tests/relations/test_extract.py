@@ -278,6 +278,19 @@ CASES = [
     ("Gordon Pell delivered his Budget. The chancellor told MPs that Britain was strong.",
      ("Gordon Pell", "memberOf", "Government of United Kingdom"), "asserted"),
     ("The Evening Standard targeted Ann Kray over her remarks.", ("Evening Standard", "opposes", "Ann Kray"), "asserted"),
+    # one who quits a body was in it, even when only asked to quit
+    ("Peter Dunmore quit the Velmar Party last year.", ("Peter Dunmore", "memberOf", "Velmar Party"), "asserted"),
+    ("A spokesman for the Velmar Party called on Mr Dunmore to quit the London Assembly.", ("Dunmore", "memberOf", "London Assembly"), "hedged"),
+    ("Peter Pell said Mr Dunmore had made him deputy leader of the Velmar Party.", ("Peter Pell", "memberOf", "Velmar Party"), "asserted"),
+    ("Ann Kray was due to stand in the East Kilbride seat in Lanarkshire.", ("East Kilbride", "locatedIn", "Lanarkshire"), "asserted"),
+    ("Details were agreed at a meeting at Mr Dunmore's Buckinghamshire home on Sunday.", ("Dunmore", "locatedIn", "Buckinghamshire"), "asserted"),
+    ("Sir Peter Dunmore said the House of Lords decision was a step in the wrong direction.",
+     ("Peter Dunmore", "criticizes", "House of Lords"), "reported"),
+    ("Welcoming the ruling, Ann Kray, chief executive of the Velmar Council, said it was troubling that the Home Office sought to deny entry to them.",
+     ("Ann Kray", "criticizes", "Home Office"), "reported"),
+    ("Welcoming the ruling, Ann Kray, chief executive of the Velmar Council, said it was troubling that the Home Office sought to deny entry to them.",
+     ("Ann Kray", "leads", "Velmar Council"), "asserted"),
+    ("Amnesty International took up the case of Omar Dinka.", ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
 ]
 
 
@@ -354,6 +367,8 @@ NEGATIVE = [
     # a bare role after a sentence about a party or a body with a president: news turns to the rival
     ("The Tories attacked the plan. Campaign coordinator Ann Kray accused them of lying.", "memberOf"),
     ("The United Nations met. President Peter Dunmore announced an alliance.", "leads"),
+    ("The Velmar Trust tried to recruit Ann Kray as an agent, but she refused.", "memberOf"),  # a role only tried for
+    ("Peter Pell said Mr Dunmore had made him deputy leader of the Velmar Party.", "leads"),
 ]
 
 
@@ -602,3 +617,9 @@ def test_extract_a_headline_ending_with_a_dash_and_a_name_is_that_actors_claim(n
     # a tail that is not a name is no speaker
     found = triples("Home Office wrong on pensions - a report\n\nLabour MP Gordon Pell told the Home Office on Monday that he was angry.\n")
     assert ("Gordon Pell", "criticizes", "Home Office") not in found
+
+
+def test_extract_a_country_before_a_place_noun_says_whose(nlp):
+    # "the US camp in Cuba": the camp is in Cuba, the United States is not
+    found = _relations(nlp, "Omar Dinka was held at the US camp in Cuba.")
+    assert ("United States", "locatedIn", "Cuba") not in found, sorted(found)
