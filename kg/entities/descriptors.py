@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import EntityLexicon, word_list
 
-__all__ = ["link_descriptions", "quoted_tokens"]
+__all__ = ["link_descriptions", "link_indefinites", "quoted_tokens"]
 
 # words that change which office a title names: a shorter form without them is another office
 _QUALIFIERS = word_list("title_qualifiers")
@@ -38,6 +38,9 @@ _PAST = word_list("past_titles")
 # "the prime minister's wife": a person named by a tie to the office holder
 _KIN = word_list("kin_nouns")
 _SPEECH_VERBS = word_list("speech_verbs")
+# nouns for a person a lead sentence leaves unnamed ("a senior EU politician"), and roles news keeps anonymous
+_PERSON_NOUNS = word_list("person_nouns")
+_ANONYMOUS = word_list("anonymous_roles")
 
 
 def _words(tokens: list[Token], by_token: dict[int, str]) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -270,4 +273,51 @@ def link_descriptions(doc: Doc, by_token: dict[int, str], types: dict[str, str],
         for t in tokens:
             if t.i not in by_token:
                 linked[t.i] = fitting[0]
+    return linked
+
+
+def link_indefinites(doc: Doc, by_token: dict[int, str], types: dict[str, str], lex: EntityLexicon) -> dict[int, str]:
+    """Token index -> person key for an indefinite description the next sentence names.
+
+    News leads with a description and names the person in the sentence after: "The
+    government is naive, a senior EU politician says. Javier Solana, EU foreign policy chief,
+    says ...". The description is linked when the next sentence brings in exactly one person
+    not named before, as the subject of its main clause, and every capitalised word of the
+    description (a party, a body: "EU") comes back there. Roles news keeps anonymous ("a
+    spokesman", "an official") are never linked.
+    """
+    persons = {k for k, t in types.items() if t == "Person"}
+    first: dict[str, int] = {}
+    for i in sorted(by_token):
+        first.setdefault(by_token[i], i)
+    nouns = (lex.person_titles | _PERSON_NOUNS) - _ANONYMOUS - _HONORIFICS  # not occupations: "seeing a consultant"
+    sents = list(doc.sents)
+    linked: dict[int, str] = {}
+    for sent, after in zip(sents, sents[1:]):
+        for det in sent:
+            head = det.head
+            if det.lower_ not in ("a", "an") or det.dep_ != "det" or head.i < det.i or head.tag_ != "NN" or head.lower_ not in nouns:
+                continue
+            words = list(doc[det.i + 1 : head.i])
+            if any(not (t.pos_ in ("ADJ", "NOUN", "PROPN") or t.text == "-") or by_token.get(t.i) in persons for t in words):
+                continue
+            if any(c.dep_ == "appos" for c in head.children) or (head.i + 1 < len(doc) and by_token.get(head.i + 1) in persons):
+                continue  # "a Labour MP, Jane Roe": the name is there
+            if not (head.dep_ in ("nsubj", "nsubjpass", "dobj") or (head.dep_ == "pobj" and head.head.lower_ == "by")):
+                continue  # someone who does or undergoes something, not "return as a minister"
+            subjects = {
+                by_token[t.i]
+                for t in after
+                if by_token.get(t.i) in persons and first[by_token[t.i]] >= after.start and t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t.head)
+            }
+            newcomers = {by_token[t.i] for t in after if by_token.get(t.i) in persons and first[by_token[t.i]] >= after.start}
+            if len(subjects) != 1 or len(newcomers) != 1:
+                continue
+            named = {t.lower_ for t in after}
+            if any(t.text[:1].isupper() and t.lower_ not in named for t in words if t.i != sent.start):
+                continue  # "a senior Tory" is not the Labour MP named next
+            person = subjects.pop()
+            for t in [*words, head]:
+                if t.i not in by_token:
+                    linked[t.i] = person
     return linked

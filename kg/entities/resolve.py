@@ -29,7 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..model import Actor, Document, Mention
-from .descriptors import link_descriptions
+from .descriptors import link_descriptions, link_indefinites
 from .lexicon import EntityLexicon, load_entity_lexicon, read_tsv, word_list
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
 from .mentions import normalise_name
@@ -490,7 +490,10 @@ def resolve_actors(
                 del actors[key]
 
     # "the Tory co-chairman" after "Tory co-chairman Liam Fox": the same person
-    linked = link_descriptions(doc, by_token, {k: a.type for k, a in actors.items()}, lex)
+    types = {k: a.type for k, a in actors.items()}
+    linked = link_descriptions(doc, by_token, types, lex)
+    # "..., a senior EU politician says. Javier Solana, EU foreign policy chief, says ...": the one named next
+    linked.update({i: k for i, k in link_indefinites(doc, by_token, types, lex).items() if i not in linked})
     for i, key in sorted(linked.items()):
         by_token[i] = key
         if i - 1 not in linked or linked[i - 1] != key:

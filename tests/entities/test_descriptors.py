@@ -119,3 +119,21 @@ def test_descriptor_of_a_protagonist_is_the_main_subject_and_not_a_relative(nlp)
     # the reporting clause of the sentence before counts as its main clause
     text = "Orders would be defied, Lord Pell said. The constitutional affairs secretary outlined the plans."
     assert _described(nlp, text) == {"Pell": "constitutional affairs secretary"}
+
+
+def test_indefinite_description_is_the_person_named_next(nlp):
+    # a lead that describes, then a sentence that names: "a senior EU politician says. Javier Solana, ..."
+    text = "The plan is naive, a senior EU politician says. Peter Dunmore, EU foreign policy chief, says the plan will fail."
+    assert _described(nlp, text) == {"Peter Dunmore": "senior politician"}
+    text = "The Velmar Party suspended a candidate for his remarks. Peter Dunmore, 54, was due to stand in Hove."
+    assert _described(nlp, text) == {"Peter Dunmore": "candidate"}
+
+
+def test_indefinite_description_not_anonymous_not_predicative_not_another_party(nlp):
+    # a spokesman stays anonymous; "return as a minister" refers to nobody; a Tory is not the Labour MP named next
+    for text in (
+        "The plan is naive, a spokesman says. Peter Dunmore, the party's leader, says the plan will fail.",
+        "Mr Pell may return as a minister. Peter Dunmore said the plan would fail.",
+        "The plan is naive, a senior Tory says. Peter Dunmore, a Labour MP, says the plan will fail.",
+    ):
+        assert "Peter Dunmore" not in _described(nlp, text), text
