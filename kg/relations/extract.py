@@ -351,37 +351,30 @@ class _Context:
         return sex == ("m" if lower in ("he", "him", "his", "himself") else "f")
 
     def _pronoun(self, token: Token) -> str | None:
-        found = self._pronoun_any(token)
-        if found is None or self._agrees(found, token):
-            return found
-        # "Ms Robinson tells X that ... he was home secretary": the nearest earlier person of the right sex
-        sent = token.sent
-        floor = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for i in range(token.i - 1, floor - 1, -1):
-            key = self.actors.actor_at(i)
-            if key and self.type_of(key) == "Person" and self._agrees(key, token):
-                return key
-        return None
-
-    def _pronoun_any(self, token: Token) -> str | None:
+        """The actor a pronoun stands for: the first candidate, by the rules below in order, of the
+        fitting type ("they": an organisation or group; "he", "she": a person), that is not excluded
+        (the speaker, for "him" inside a quote; an object pronoun's own subject) and that agrees with
+        a style written with its name ("Ms Robinson" is no "he")."""
         plural = token.lower_ in _PRONOUNS_PLURAL
         wanted = ("Organization", "Group") if plural else ("Person",)
         # "him" in a quote is not the speaker (in reported speech it may well be: "X said Y had made him leader")
-        speaker = self._speaker(token) if token.lower_ in ("him", "her", "them") and token.i in _quoted(token.sent) else None
+        excluded = self._speaker(token) if token.lower_ in ("him", "her", "them") and token.i in _quoted(token.sent) else None
         small = token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")  # "X made him deputy leader"
-        if speaker is None and token.lower_ in ("him", "her", "them") and (token.dep_ in ("dobj", "dative", "pobj") or small):
+        if excluded is None and token.lower_ in ("him", "her", "them") and (token.dep_ in ("dobj", "dative", "pobj") or small):
             # "Roe called him a disappointment": an object pronoun is not its own verb's subject
             verb = token.head if token.dep_ not in ("pobj",) and not small else token.head.head
-            speaker = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
+            excluded = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
+
+        def fits(key: str | None) -> bool:
+            return bool(key) and self.type_of(key) in wanted and key != excluded and self._agrees(key, token)
+
         # "Authorities say they have detained ...": the reporting subject
         head = token.head
         while head.dep_ in ("ccomp", "xcomp", "conj", "aux") and head.head.i != head.i:
             head = head.head
             for child in head.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i:
-                    key = self.actors.actor_at(child.i)
-                    if key and self.type_of(key) in wanted and key != speaker:
-                        return key
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != token.i and fits(key := self.actors.actor_at(child.i)):
+                    return key
         if token.lower_ == "them":
             # "X opposed the plans for ID cards, branding them ...": a nearer plural noun that names
             # no actor is what "them" stands for
@@ -404,22 +397,19 @@ class _Context:
         if token.lower_ in ("he", "she") and token.dep_ in ("nsubj", "nsubjpass") and prev is not None:
             earlier = [i for i in range(sent.start, token.i) if self.type_of(self.actors.actor_at(i) or "") in wanted]
             if not earlier:
-                root = prev.root
-                for c in root.children:
-                    if c.dep_ in ("nsubj", "nsubjpass"):
-                        key = self.actors.actor_at(c.i)
-                        if key and self.type_of(key) in wanted and key != speaker:
-                            return key
+                for c in prev.root.children:
+                    if c.dep_ in ("nsubj", "nsubjpass") and fits(key := self.actors.actor_at(c.i)):
+                        return key
         # a possessive prefers the subject of its own sentence: "X was behind the general's death
         # and his men smuggled drugs" (his = X, not the general)
         if token.lower_ in ("his", "her"):
             for i in range(token.i - 1, sent.start - 1, -1):
                 key = self.actors.actor_at(i)
-                if key and self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.type_of(key) in wanted and key != speaker and i not in skip:
+                if self.doc[i].dep_ in ("nsubj", "nsubjpass") and i not in skip and fits(key):
                     return key
         for i in range(token.i - 1, floor - 1, -1):
             key = self.actors.actor_at(i)
-            if key and self.type_of(key) in wanted and key != speaker and i not in skip:
+            if i not in skip and fits(key):
                 return key
         return None
 
