@@ -195,6 +195,16 @@ class _Context:
                 if key and self.type_of(key) == "Organization":
                     return _Arg(key, direct=False)
             return None
+        if lower == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.i == token.sent.start and token.sent.start > 0:
+            # "Liberty said ... . It took up the case of six Roma": a sentence opening with "It" goes on
+            # about the named organisation the sentence before was about
+            for t in self.doc[token.sent.start - 1].sent:
+                if t.dep_ in ("nsubj", "nsubjpass") and _main_clause_verb(t.head):
+                    key = self.actors.actor_at(t.i)
+                    actor = self.actors.actors.get(key) if key else None
+                    if actor is not None and actor.type == "Organization" and not actor.collective:
+                        return _Arg(key, direct=False)
+            return None
         if lower in _PRONOUNS_PERSON or lower in _PRONOUNS_PLURAL:
             key = self._pronoun(token)
             return _Arg(key, direct=False) if key else None
@@ -451,6 +461,11 @@ def _quote_speakers(ctx: "_Context") -> dict[int, str]:
         if speaker:
             speakers[sent.start] = speaker
     return speakers
+
+
+def _main_clause_verb(verb: Token) -> bool:
+    """The sentence's root, or a reporting verb hung under it ("..., Liberty said")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in _SPEAKING)
 
 
 def _quoted(sent: Span) -> set[int]:

@@ -291,6 +291,9 @@ CASES = [
     ("Welcoming the ruling, Ann Kray, chief executive of the Velmar Council, said it was troubling that the Home Office sought to deny entry to them.",
      ("Ann Kray", "leads", "Velmar Council"), "asserted"),
     ("Amnesty International took up the case of Omar Dinka.", ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
+    # a sentence opening with "It" goes on about the organisation the sentence before was about
+    ("Amnesty International said the figures were wrong. It took up the case of Omar Dinka.",
+     ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
     # a lead that describes the person the next sentence names
     ("The Home Office is naive, a senior EU politician says. Peter Dunmore, EU foreign policy chief, says the plan will fail.",
      ("Peter Dunmore", "criticizes", "Home Office"), "reported"),
