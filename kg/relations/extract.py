@@ -57,6 +57,7 @@ _FEMALE = word_list("female_styles")
 _STYLES = _MALE | _FEMALE | {"dr"}  # words of address before a name
 _PAST_OFFICE = word_list("past_office_words")
 _ROLE_VERBS = word_list("role_verbs")
+_FINDING = word_list("finding_verbs")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -447,7 +448,7 @@ def _quote_speakers(ctx: "_Context") -> dict[int, str]:
         if speaker is None and n > 0 and sent[0].text not in _QUOTE_MARKS and own_marks >= 2 and own_marks % 2 == 0:
             # 'The foreign secretary said ... . Law lords were "simply wrong" to ...': a sentence that quotes
             # words but names nobody saying them goes on with the speaker of the sentence before
-            if not any(t.lemma_.lower() in ctx.lex.reporting for t in sent) and sum(1 for t in sents[n - 1] if t.text in _QUOTE_MARKS) % 2 == 0:
+            if not any(t.lemma_.lower() in ctx.lex.reporting | _FINDING for t in sent) and sum(1 for t in sents[n - 1] if t.text in _QUOTE_MARKS) % 2 == 0:
                 speaker = ctx.reporting_subject(sents[n - 1])
         if speaker is None and sent[0].text in _QUOTE_MARKS and own_marks == 1 and n + 1 < len(sents):
             after = sents[n + 1]

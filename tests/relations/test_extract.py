@@ -631,3 +631,9 @@ def test_extract_a_country_before_a_place_noun_says_whose(nlp):
     # "the US camp in Cuba": the camp is in Cuba, the United States is not
     found = _relations(nlp, "Omar Dinka was held at the US camp in Cuba.")
     assert ("United States", "locatedIn", "Cuba") not in found, sorted(found)
+
+
+def test_extract_a_finding_has_its_own_source(nlp):
+    # '..., the MPs found': not a quotation the last speaker goes on with, and the finders are no target
+    found = _relations(nlp, 'The plan was late, said the Velmar Committee. The Home Office had "failed" to act, the MPs found.')
+    assert not [t for t in found if t[1] == "criticizes" and t[2] == "MPs"], sorted(found)
