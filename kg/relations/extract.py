@@ -1905,6 +1905,11 @@ class _Extractor:
                 if rules.get("government"):
                     self.emit(rules["government"], owners[:1], [_Arg(key)], token, check_negation=False, reported=False)
                 continue
+            modifier = token.dep_ in ("compound", "amod", "nmod") or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "NOUN")
+            if owners and key and self._is_head(token, key) and self._known_org(key) and not actor.collective and not shadow and not modifier and rules.get("own-body"):
+                # "Charles Kennedy has told voters his Liberal Democrats will offer ...": the party is his
+                self.emit(rules["own-body"], owners[:1], [_Arg(key)], token, check_negation=False, reported=False)
+                continue
             if key or token.pos_ != "NOUN":
                 continue
             if token.lemma_.lower() in _COUNSEL and support is not None:

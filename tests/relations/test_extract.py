@@ -291,6 +291,8 @@ CASES = [
     ("Welcoming the ruling, Ann Kray, chief executive of the Velmar Council, said it was troubling that the Home Office sought to deny entry to them.",
      ("Ann Kray", "leads", "Velmar Council"), "asserted"),
     ("Amnesty International took up the case of Omar Dinka.", ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
+    # a known body a person owns is theirs: "his Liberal Democrats", "Mr Howard's Conservatives"
+    ("Peter Dunmore has told voters his Liberal Democrats will offer them a choice.", ("Peter Dunmore", "memberOf", "Liberal Democrats"), "asserted"),
     # a sentence opening with "It" goes on about the organisation the sentence before was about
     ("Amnesty International said the figures were wrong. It took up the case of Omar Dinka.",
      ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
@@ -377,6 +379,7 @@ NEGATIVE = [
     ("The United Nations met. President Peter Dunmore announced an alliance.", "leads"),
     ("The Velmar Trust tried to recruit Ann Kray as an agent, but she refused.", "memberOf"),  # a role only tried for
     ("Peter Pell said Mr Dunmore had made him deputy leader of the Velmar Party.", "leads"),
+    ("Fox attacks Dunmore's Tory 'lies'", "memberOf"),  # the party word modifies what he owns
 ]
 
 
