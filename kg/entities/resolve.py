@@ -279,8 +279,11 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
     votes: Counter[str] = Counter()
     names = {m.name for m in cluster.mentions}
     has_ner = False
+    placelike = any(gaz.cities(n) or gaz.country(n) or gaz.region(n) for n in names | {m.text for m in cluster.mentions if m.text.endswith(".")})  # "DAYTON , Ohio": a dateline
     for m in cluster.mentions:
         weight = 0.5 if m.in_headline else 1.0
+        if m.label in ("GPE", "LOC") and not placelike:
+            weight *= 0.5  # a place tag the gazetteer cannot back ("leader of Veritas") weighs less than another tag
         if m.label in _NER_VOTES:
             votes[_NER_VOTES[m.label]] += weight
             has_ner = True
@@ -294,7 +297,6 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         votes["Organization"] += 6.0
     if any(_is_org_name(n, lex) for n in names):
         votes["Organization"] += 3.0
-    placelike = any(gaz.cities(n) or gaz.country(n) or gaz.region(n) for n in names | {m.text for m in cluster.mentions if m.text.endswith(".")})  # "DAYTON , Ohio": a dateline
     if has_ner and all(_ACRONYM.match(n) for n in names) and not placelike and not any(m.place_cue for m in cluster.mentions):
         votes["Organization"] += 3.0  # "BAA", "PCS": an acronym names a body, not a person
     country = next((gaz.country(n) for n in names if gaz.country(n)), None)

@@ -1741,7 +1741,7 @@ class _Extractor:
                     else:
                         subjects += self.ctx.args(child)
             subjects = [a for a in subjects if self.ctx.type_of(a.key) == "Person"]
-            form = "leads" if role in elex.lead_roles else "member"
+            form = _role_form(role, self.doc, token.i, elex)  # "deputy party leader" is a member
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in allowed]
             if subjects and not orgs and not _negated(verb, self.ctx.lex):

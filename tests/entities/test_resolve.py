@@ -258,3 +258,13 @@ def test_types_a_town_before_a_state_abbreviation_is_a_place(nlp):
     assert nodes["HARWICK"]["type"] == "Location" and nodes["Ind"]["type"] == "Location", nodes
     edges = {(G.nodes[u]["label"], k, G.nodes[v]["label"]) for u, v, k in G.edges(keys=True)}
     assert ("HARWICK", "locatedIn", "Ind") in edges
+
+
+def test_resolve_a_place_tag_the_gazetteer_cannot_back_yields_to_another_tag():
+    # "New UKIP defection to 'Veritas'" (ORG, headline) and "deputy leader of Veritas" (GPE): no place
+    # of that name is known, so the organisation tag wins; a known place keeps its place tag
+    from kg.entities.resolve import _Cluster, _vote
+
+    lex, gaz = load_entity_lexicon(), load_gazetteer()
+    assert _vote(_Cluster([_m("Veritas", 0, "ORG", headline=True), _m("Veritas", 90, "GPE")]), gaz, lex, {}) == "Organization"
+    assert _vote(_Cluster([_m("Leeds", 0, "ORG", headline=True), _m("Leeds", 90, "GPE")]), gaz, lex, {}) == "Location"

@@ -282,6 +282,7 @@ CASES = [
     ("Peter Dunmore quit the Velmar Party last year.", ("Peter Dunmore", "memberOf", "Velmar Party"), "asserted"),
     ("A spokesman for the Velmar Party called on Mr Dunmore to quit the London Assembly.", ("Dunmore", "memberOf", "London Assembly"), "hedged"),
     ("Peter Pell said Mr Dunmore had made him deputy leader of the Velmar Party.", ("Peter Pell", "memberOf", "Velmar Party"), "asserted"),
+    ("Peter Pell said Mr Dunmore had made him deputy party leader of the Velmar Party.", ("Peter Pell", "memberOf", "Velmar Party"), "asserted"),
     ("Ann Kray was due to stand in the East Kilbride seat in Lanarkshire.", ("East Kilbride", "locatedIn", "Lanarkshire"), "asserted"),
     ("Details were agreed at a meeting at Mr Dunmore's Buckinghamshire home on Sunday.", ("Dunmore", "locatedIn", "Buckinghamshire"), "asserted"),
     ("Sir Peter Dunmore said the House of Lords decision was a step in the wrong direction.",
