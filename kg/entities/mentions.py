@@ -408,7 +408,8 @@ _SUB_BRANDS = word_list("sub_brands")
 
 
 def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
-    """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC")."""
+    """The canonical name of a known organisation that a longer name starts with ("BBC Radio 4" -> "BBC"),
+    or ends with after a place ("London UKIP" -> "UK Independence Party")."""
     from .lexicon import known_names
 
     names = known_names()
@@ -416,6 +417,10 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
         # "BBC2", "ITV1": a known name with a channel number
         match = re.fullmatch(r"(.+?)(\d+)", doc[start].text)
         return names.get(match.group(1)) if match else None
+    for size in _gazetteer_sizes(doc, start, min(2, end - start - 1), towns=0):
+        # "London UKIP": a place before a known name is a branch of it, the same actor
+        if names.get(doc[start + size : end].text) and not names.get(doc[start : start + size].text):
+            return names[doc[start + size : end].text]
     canonical = names.get(doc[start].text)
     if canonical is None:
         return None

@@ -185,3 +185,8 @@ def test_mentions_a_person_of_a_known_place_is_two_names(nlp):
     types = _types(nlp, "Peggy Say of Batavia , N.Y. , said she was happy .")
     assert types.get("Peggy Say") == "Person" and types.get("Batavia") == "Location", types
     assert "Peggy Say of Batavia" not in types
+
+
+def test_mentions_a_place_before_a_known_name_is_a_branch_of_it(nlp):
+    types = _types(nlp, "Eight other members of London UKIP were also planning to jump ship.")
+    assert types.get("UK Independence Party") == "Organization" and "London UKIP" not in types, types
