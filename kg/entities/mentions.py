@@ -162,6 +162,7 @@ _EVENT_WORDS = word_list("event_words")
 _PEER_STYLES = word_list("peer_styles")
 _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
+_HYPHEN_PARTICLES = word_list("hyphen_particles")
 
 
 def _names_a_text(tokens) -> bool:
@@ -190,6 +191,8 @@ def _locative(span: Span) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in _LOCATIVE_PREPS:
         return True
+    if before is not None and before.lower_ == "from" and before.head.pos_ == "NOUN" and before.head.i < before.i:
+        return True  # "a 25-year-old doctor from Bolton": where someone comes from (not "heard from Smith")
     first = span.root
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "landing in Gyandzha or Shamkhor"
@@ -290,8 +293,13 @@ def _extend_hyphens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Grow a span over hyphen-joined name parts the NER cut ("Kilroy" + "-Silk")."""
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper():
         start -= 2
-    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper():
-        end += 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if doc[end + 1].text[:1].isupper():
+            end += 2
+        elif end + 3 < len(doc) and doc[end + 1].lower_ in _HYPHEN_PARTICLES and doc[end + 2].text == "-" and not doc[end + 1].whitespace_ and not doc[end + 2].whitespace_ and doc[end + 3].text[:1].isupper():
+            end += 4  # "Stoke-on-Trent", "Stratford-upon-Avon"
+        else:
+            break
     return start, end
 
 
@@ -499,6 +507,22 @@ def _article_in_name(span: Span) -> bool:
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
 
 
+def _place_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The parts of a name the tagger ran over a list ("Bristol, Isle of Wight", "Doncaster, Hartlepool,
+    North Tyneside", "Hartlepool and Stoke-on-Trent"): at least two parts are places the gazetteer
+    knows whole and the others are capitalised names too; else None ("Trinidad and Tobago" is one place)."""
+    seps = [t.i for t in doc[start:end] if t.text == "," or (t.lower_ == "and" and t.i > start)]
+    if not seps or _gazetteer_sizes(doc, start, end - start, towns=0)[:1] == [end - start]:
+        return None
+    bounds = [start, *(c + 1 for c in seps)]
+    parts = [_extend_hyphens(doc, a, b) for a, b in zip(bounds, seps + [end]) if b > a]
+    parts = [(a, min(b, end)) for a, b in parts]
+    known = [(a, b) for a, b in parts if (b - a) in _gazetteer_sizes(doc, a, b - a, towns=0)]
+    if len(known) < 2 or any(not doc[a].text[:1].isupper() for a, b in parts):
+        return None
+    return parts
+
+
 def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for ent in _joined_ents(doc):
         if ent.label_ not in NAME_LABELS or any(i in covered for i in range(ent.start, ent.end)):
@@ -525,6 +549,15 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if start == ent.start and start > 0 and _article_in_name(doc[start - 1 : ent.end]):
             start -= 1  # "in The Hague"
         if start == ent.end:
+            continue
+        parts = _place_list(doc, start, ent.end) if not ent.ent_id_ else None
+        if parts:
+            # "Bristol, Isle of Wight", "Doncaster, Hartlepool, North Tyneside": the tagger joined a list of places
+            for a, b in parts:
+                mention = _mention(doc, document, a, b, "GPE", lex, locative=True)
+                if mention is not None:
+                    covered.update(range(a, b))
+                    yield mention
             continue
         known = bool(ent.ent_id_)
         canonical_name = ent.ent_id_ or None

@@ -172,6 +172,8 @@ def _context_countries(mentions: list[Mention], gaz: Gazetteer, lex: EntityLexic
 
 
 _REGNAL = word_list("regnal_titles")
+_SURNAME_STYLES = word_list("surname_styles")
+_HYPHEN_PARTICLES = word_list("hyphen_particles")
 
 
 def _double_barrelled(clusters: list[_Cluster], word: str, lex: EntityLexicon) -> _Cluster | None:
@@ -226,7 +228,8 @@ def _cluster_named(mentions: list[Mention], lex: EntityLexicon) -> list[_Cluster
             if target is None:
                 target = _double_barrelled(clusters, key, lex)  # "Kilroy" for "Robert Kilroy-Silk"
             regnal = m.text.split()[0].lower().strip("-") in _REGNAL
-            if target is None and m.label in ("PERSON", "PROPN") and not regnal:
+            styled = m.text.split()[0].lower().rstrip(".") in _SURNAME_STYLES  # "Mr Howard" is a surname, not Howard Flight
+            if target is None and m.label in ("PERSON", "PROPN") and not regnal and not styled:
                 # a first name alone ("Robert") joins the one person whose full name starts with it
                 # (not a monarch's or a pope's single name: "King Michael" is not Michael Ancram)
                 firsts = [c for c in clusters if any(n.split()[0] == key for n in c.full_names()) and not _is_org_name(" ".join(c.full_names()), lex)]
@@ -308,7 +311,9 @@ def _vote(cluster: _Cluster, gaz: Gazetteer, lex: EntityLexicon, context: dict[s
         cluster.place = country or region
     else:
         cities = [c for n in names for c in gaz.cities(n)]
-        person_only = any(m.label == "PERSON" for m in cluster.mentions) and not any(m.label in ("GPE", "LOC") or m.locative for m in cluster.mentions)
+        # "Stockton-on-Tees": a name joined by "-on-" is a place's, never a person's
+        hyphenated_place = any(w in _HYPHEN_PARTICLES for n in names for w in n.lower().split("-")[1:-1])
+        person_only = any(m.label == "PERSON" for m in cluster.mentions) and not any(m.label in ("GPE", "LOC") or m.locative for m in cluster.mentions) and not hyphenated_place
         if cities and votes["Person"] < 3.0 and not person_only:
             place = choose_place(cities, context)
             # link only what the evidence supports: a capital, a big city, or a town of a country the article is about

@@ -58,6 +58,7 @@ _STYLES = _MALE | _FEMALE | {"dr"}  # words of address before a name
 _PAST_OFFICE = word_list("past_office_words")
 _ROLE_VERBS = word_list("role_verbs")
 _FINDING = word_list("finding_verbs")
+_SEAT_WORDS = word_list("seat_words")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -1682,6 +1683,21 @@ class _Extractor:
             return form, country
         return None
 
+    def _local_to_national(self, subject: str, place: str) -> bool:
+        """Whether ``place`` is a town of the country whose government ``subject`` is, other than its capital:
+        "unitary authorities at Bristol" are local bodies, not the British government in Bristol
+        ("officials in Dushanbe" do stand for Tajikistan's government)."""
+        from ..entities.link import load_gazetteer
+
+        actor, where = self.ctx.actors.actors.get(subject), self.ctx.actors.actors.get(place)
+        if actor is None or where is None or not actor.collective or not actor.label.startswith("Government") or not actor.nationality:
+            return False
+        gaz = load_gazetteer()
+        if gaz.capital_country(where.label) == actor.nationality or gaz.country(where.label):
+            return False
+        region = gaz.region(where.label)
+        return any(t.country_code == actor.nationality for t in gaz.cities(where.label)) or (region is not None and region.country_code == actor.nationality) or where.parent == actor.nationality
+
     def _government_of(self, country: str) -> str:
         """The key of the "Government of <country>" actor, made when the article has none yet."""
         from ..entities.link import load_gazetteer
@@ -2273,7 +2289,7 @@ class _Extractor:
             # "Y in Z" and "Y, a think-tank in Z" for organisations and groups; "X District in Y Province";
             # "the East Kilbride seat in Lanarkshire": a place named before its head word
             subject = key if key and self._is_head(token, key) else None
-            if subject is None and token.pos_ == "NOUN" and token.is_lower and token.lower_ in _place_words():
+            if subject is None and token.pos_ == "NOUN" and token.is_lower and (token.lower_ in _place_words() or token.lower_ in _SEAT_WORDS):
                 subject = next((k for c in token.children if c.dep_ == "compound" and (k := self.ctx.actors.actor_at(c.i)) and self.ctx.type_of(k) == "Location"), None)
                 if subject and _is_country(self.ctx.actors.actors[subject].label):
                     subject = None  # "the US camp in Cuba": a country before the head word says whose, not which place
@@ -2289,7 +2305,8 @@ class _Extractor:
                 for child in preps:
                     if child.dep_ == "prep" and child.lower_ in rule.lemmas:
                         where = [a for o in child.children if o.dep_ == "pobj" for a in self.ctx.args(o) or self._named_area(o)]
-                        self.emit(rule, [_Arg(subject)], [a for a in where if a.key != subject], child, check_negation=False, reported=False)
+                        where = [a for a in where if a.key != subject and not self._local_to_national(subject, a.key)]
+                        self.emit(rule, [_Arg(subject)], where, child, check_negation=False, reported=False)
             # "X, a Boston lawyer": a place modifying the actor's apposition
             rule = rules.get("modifier")
             if rule and key and self._is_head(token, key) and self.ctx.type_of(key) in ("Person", "Organization", "Group"):
@@ -2382,7 +2399,9 @@ class _Extractor:
                             and not self._known_place(key)
                             and self._known_place(other, big=True)
                         )
-                        if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone or paired):
+                        # "at Bristol, Isle of Wight and Stockton-on-Tees": a list of places, not a town and its county
+                        listed = last + 1 < len(doc) and doc[last].lower_ in ("and", "or") and doc[last + 1].text[:1].isupper()
+                        if child.i > token.i and doc[token.i + 1].text == "," and (child.dep_ != "conj" or lone or paired) and (not listed or paired):
                             self.emit(rule, [_Arg(key)], [_Arg(other)], child, check_negation=False, reported=False)
 
             # "the Coast Guard Training Center, Petaluma, Calif.": an organisation's address

@@ -190,3 +190,26 @@ def test_mentions_a_person_of_a_known_place_is_two_names(nlp):
 def test_mentions_a_place_before_a_known_name_is_a_branch_of_it(nlp):
     types = _types(nlp, "Eight other members of London UKIP were also planning to jump ship.")
     assert types.get("UK Independence Party") == "Organization" and "London UKIP" not in types, types
+
+
+def test_mentions_a_list_of_places_the_tagger_joined_is_split(nlp):
+    types = _types(nlp, "Polls at Bristol, Isle of Wight and Stockton-on-Tees and mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are due.")
+    for place in ("Bristol", "Isle of Wight", "Doncaster", "Hartlepool", "North Tyneside", "Stoke-on-Trent"):
+        assert types.get(place) == "Location", (place, types)
+    assert not [name for name in types if "," in name], types
+
+
+def test_mentions_where_someone_comes_from_is_a_place(nlp):
+    types = _types(nlp, "Irfan Hanif, a 25-year-old doctor from Bolton, made a good impression.")
+    assert types.get("Bolton") == "Location", types
+
+
+def test_mentions_a_styled_surname_is_not_a_namesakes_first_name(nlp):
+    # "Mr Howard" is Michael Howard, not Howard Flight; "Sir Howard" would be a first name
+    types = _types(nlp, "Tory MP Howard Flight quit on Friday. At a news conference, Mr Howard insisted he had played by the rules.")
+    assert types.get("Howard") == "Person" and types.get("Howard Flight") == "Person", types
+
+
+def test_mentions_local_authorities_are_not_the_government(nlp):
+    types = _types(nlp, "Polls for unitary authorities at Bristol and Doncaster are due.")
+    assert not [name for name in types if name.startswith("Government")], types

@@ -641,3 +641,18 @@ def test_extract_a_finding_has_its_own_source(nlp):
     # '..., the MPs found': not a quotation the last speaker goes on with, and the finders are no target
     found = _relations(nlp, 'The plan was late, said the Velmar Committee. The Home Office had "failed" to act, the MPs found.')
     assert not [t for t in found if t[1] == "criticizes" and t[2] == "MPs"], sorted(found)
+
+
+def test_extract_a_list_of_places_is_no_town_and_county(nlp):
+    # "at Bristol, Isle of Wight and Stockton-on-Tees": three places, not Bristol in the Isle of Wight
+    found = _relations(nlp, "Polls at Bristol, Isle of Wight and Stockton-on-Tees are due in May.")
+    assert ("Bristol", "locatedIn", "Isle of Wight") not in found, sorted(found)
+    assert ("Hinckley", "locatedIn", "Leicestershire") in _relations(nlp, "He spoke at a meeting in Hinckley, Leicestershire, last week.")
+
+
+def test_extract_a_national_government_is_not_in_its_own_towns(nlp):
+    # "officials in Dushanbe" stand for the government in its capital; a town of its own country is no seat of it
+    found = _relations(nlp, "Labour said so. Government officials in Leeds said the plan would work.")
+    assert not [t for t in found if t[0].startswith("Government") and t[1] == "locatedIn"], sorted(found)
+    found = _relations(nlp, "Tajik officials in Dushanbe said the plan would work.")
+    assert ("Government of Tajikistan", "locatedIn", "Dushanbe") in found, sorted(found)
