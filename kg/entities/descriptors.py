@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import EntityLexicon, word_list
 
-__all__ = ["link_descriptions", "link_indefinites", "quoted_tokens"]
+__all__ = ["link_descriptions", "link_indefinites", "main_clause", "quoted_tokens"]
 
 # words that change which office a title names: a shorter form without them is another office
 _QUALIFIERS = word_list("title_qualifiers")
@@ -181,7 +181,7 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
         subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & all_persons
         if len(subjects) != 1 or not subjects <= untitled - given:
             continue  # one person the sentence before is about, with no title of their own
-        if not any(by_token.get(t.i) in subjects for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t.head)):
+        if not any(by_token.get(t.i) in subjects for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and main_clause(t.head)):
             continue  # the subject of the main clause, not of "Labour's claim that Michael Howard was planning cuts"
         person = subjects.pop()
         if any(_names_and_describes(sent, person, words, by_token) for sent in sents if sent.start != sents[n].start):
@@ -193,7 +193,7 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
     return since
 
 
-def _main_clause(verb: Token) -> bool:
+def main_clause(verb: Token) -> bool:
     """The sentence's root, or the reporting verb hung under it ("Orders were defied, Lord Falconer said")."""
     return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in _SPEECH_VERBS)
 
@@ -308,7 +308,7 @@ def link_indefinites(doc: Doc, by_token: dict[int, str], types: dict[str, str], 
             subjects = {
                 by_token[t.i]
                 for t in after
-                if by_token.get(t.i) in persons and first[by_token[t.i]] >= after.start and t.dep_ in ("nsubj", "nsubjpass") and _main_clause(t.head)
+                if by_token.get(t.i) in persons and first[by_token[t.i]] >= after.start and t.dep_ in ("nsubj", "nsubjpass") and main_clause(t.head)
             }
             newcomers = {by_token[t.i] for t in after if by_token.get(t.i) in persons and first[by_token[t.i]] >= after.start}
             if len(subjects) != 1 or len(newcomers) != 1:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.dateline import find_dateline
-from ..entities.descriptors import quoted_tokens
+from ..entities.descriptors import main_clause, quoted_tokens
 from ..entities.lexicon import word_list
 from ..entities.mentions import is_party_state
 from ..entities.resolve import DocumentActors
@@ -201,7 +201,7 @@ class _Context:
             # "Liberty said ... . It took up the case of six Roma": a sentence opening with "It" goes on
             # about the named organisation the sentence before was about
             for t in self.doc[token.sent.start - 1].sent:
-                if t.dep_ in ("nsubj", "nsubjpass") and _main_clause_verb(t.head):
+                if t.dep_ in ("nsubj", "nsubjpass") and main_clause(t.head):
                     key = self.actors.actor_at(t.i)
                     actor = self.actors.actors.get(key) if key else None
                     if actor is not None and actor.type == "Organization" and not actor.collective:
@@ -463,11 +463,6 @@ def _quote_speakers(ctx: "_Context") -> dict[int, str]:
         if speaker:
             speakers[sent.start] = speaker
     return speakers
-
-
-def _main_clause_verb(verb: Token) -> bool:
-    """The sentence's root, or a reporting verb hung under it ("..., Liberty said")."""
-    return verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT" and verb.lemma_.lower() in _SPEAKING)
 
 
 def _quoted(sent: Span) -> set[int]:
