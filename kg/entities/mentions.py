@@ -507,6 +507,16 @@ def _article_in_name(span: Span) -> bool:
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
 
 
+def _city_modifier(doc: Doc, start: int, end: int) -> bool:
+    """A big town named as the modifier of a common noun ("the Brighton conference", "Brighton nurse
+    Marion Brown", "the Glasgow clubs"): a place, whatever the tagger says."""
+    if end >= len(doc) or not doc[end].is_lower or doc[end].pos_ != "NOUN" or doc[start:end].root.head.i != end:
+        return False
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in _NAME_STYLES:
+        return False  # "Mr Lincoln's ..."
+    return any(c.population >= 100_000 or c.capital for c in load_gazetteer().cities(doc[start:end].text))
+
+
 def _place_list(doc: Doc, start: int, end: int) -> list[tuple[int, int]] | None:
     """The parts of a name the tagger ran over a list ("Bristol, Isle of Wight", "Doncaster, Hartlepool,
     North Tyneside", "Hartlepool and Stoke-on-Trent"): at least two parts are places the gazetteer
@@ -586,7 +596,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
             following = doc[end].lower_ if end < len(doc) else ""
-        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end]) or _constituency(doc, start)
+        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end]) or _constituency(doc, start) or _city_modifier(doc, start, end)
         party = _party_before_brief(doc, start, end, lex) if not known and label in ("ORG", "PERSON", "GPE", "NORP") else None
         if party is not None:
             # "Labour Home Affairs spokesman": the party, then its brief

@@ -213,3 +213,10 @@ def test_mentions_a_styled_surname_is_not_a_namesakes_first_name(nlp):
 def test_mentions_local_authorities_are_not_the_government(nlp):
     types = _types(nlp, "Polls for unitary authorities at Bristol and Doncaster are due.")
     assert not [name for name in types if name.startswith("Government")], types
+
+
+def test_mentions_a_big_town_modifying_a_noun_is_a_place(nlp):
+    # "the Brighton conference", "Brighton nurse Marion Brown": the town, not a person called Brighton
+    assert _types(nlp, "He told the Brighton conference that the plan had failed.").get("Brighton") == "Location"
+    types = _types(nlp, "The question was posed by Brighton nurse Marion Brown.")
+    assert types.get("Brighton") == "Location" and types.get("Marion Brown") == "Person", types
