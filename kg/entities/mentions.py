@@ -541,6 +541,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "grey jeans", "8.1bn": a name has a capital letter
         if ent.label_ == "ORG" and _portfolio(ent):
             continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
+        if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in lex.roles:
+            continue  # "MPs", "MEPs": members named by their role, a collective (collectives.toml), not a name
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _DOCUMENT_WORDS and ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].is_title:
             continue  # "the Police Bill": a bill, not a man called Bill
         if ent.label_ == "NORP" and _is_country_name(ent.text):
@@ -653,8 +655,8 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= token.i and doc[start - 1].i not in covered:
             start -= 1
         words = [t.lower_ for t in doc[start : token.i + 1]]
-        if all(w in lex.person_titles or w in lex.roles or w in lex.demonyms for w in words):
-            continue
+        if all(w in lex.person_titles or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles) or w in lex.demonyms for w in words):
+            continue  # "Minister", "MPs": a title or a plural role, no name
         if token.lower_ in lex.demonyms:
             continue
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
@@ -726,7 +728,8 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                 if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country and not owner:
                     continue
 
-            if token.tag_ not in ("NNS", "NNPS") and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
+            plural = token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and token.text[:-1].lower() in lex.roles)  # "MPs" tagged NNP
+            if not plural and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
                 continue  # "a rebel", "the militant": one person, not the collective
             if rule.kind == "group" and rule.label == "fighters" and country is None:
                 continue

@@ -40,6 +40,8 @@ _QUANTITIES = word_list("quantities")  # these and the lists below: kg/data/word
 _LIGHT_VERBS = word_list("light_verbs")
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october november december".split(), 1)}
 _ORG_HEADS = word_list("organisation_heads")
+_MEMBER_HEADS = word_list("member_heads")
+_UNARMED = word_list("unarmed_groups")
 _PLAN_NOUNS = word_list("plan_nouns")
 _INSTRUMENTS = word_list("instruments")
 _CHARGING = word_list("charging_verbs")
@@ -219,7 +221,8 @@ class _Context:
                             if inner:
                                 return _Arg(inner.key, direct=False)
         # a noun phrase that stands for the organisation that modifies it: "the Labour campaign", "Rahmon's government"
-        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _ORG_HEADS:
+        plural_members = token.lemma_.lower() in _MEMBER_HEADS and (token.tag_ in ("NNS", "NNPS") or token.text.endswith("s"))
+        if token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in _ORG_HEADS or plural_members):
             # "a spokesman for UKIP called on X to quit", "Ann Kray's spokesman said": the one it speaks for
             owners = ("Organization", "Group", "Person") if token.lemma_.lower() in _SPOKESPEOPLE else ("Organization", "Group")
             for child in token.children:
@@ -1132,8 +1135,11 @@ class _Extractor:
         actor = self.ctx.actors.actors.get(subject)
         if actor is None:
             return False
-        if actor.collective or actor.type == "Group" or self.ctx.type_of(obj) == "Location":
+        if self.ctx.type_of(obj) == "Location":
             return True
+        if actor.collective or actor.type == "Group":
+            return actor.label.split(" (")[0].lower() not in _UNARMED  # "MPs bombarded the minister with requests": words
+
         words = {w.strip(".,'’").lower() for w in actor.label.replace("-", " ").split()} | {actor.label.lower()}
         return actor.type == "Organization" and bool(words & load_entity_lexicon().armed_words)
 
@@ -1599,7 +1605,10 @@ class _Extractor:
                 j -= 1  # "Deputy Prime Minister Mr Prescott": the style stands between the office and the name
             if j >= 1 and not title_tokens and doc[j].text == "," and self._apposed(start, j - 1):
                 j -= 1  # "The Higher Education Minister, Kim Howells, said"
-            while j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct and not doc[j].is_space and not doc[j + 1].is_sent_start:
+            while (
+                j >= 0 and len(title_tokens) < 4 and doc[j].lower_ not in ("mr", "mrs", "ms", "dr", "the", ",") and not doc[j].is_punct and not doc[j].is_space
+                and not doc[j + 1].is_sent_start and (doc[j].pos_ not in ("VERB", "AUX") or doc[j].lower_ in elex.portfolio_words)  # "backed Chancellor X"; "shadow" may be tagged a verb
+            ):
                 if self.ctx.actors.actor_at(j):
                     break
                 title_tokens.insert(0, doc[j].lower_)

@@ -294,6 +294,10 @@ CASES = [
     ("Amnesty International took up the case of Omar Dinka.", ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
     # a known body a person owns is theirs: "his Liberal Democrats", "Mr Howard's Conservatives"
     ("Peter Dunmore has told voters his Liberal Democrats will offer them a choice.", ("Peter Dunmore", "memberOf", "Liberal Democrats"), "asserted"),
+    # members named by their role: a group; in the plural with a party, the party
+    ("Vote row\n\nMPs voted against the bill. MPs criticised Peter Dunmore.", ("MPs", "criticizes", "Peter Dunmore"), "asserted"),
+    ("Vote row\n\nMany Labour MPs criticised Peter Dunmore.", ("Labour Party", "criticizes", "Peter Dunmore"), "asserted"),
+    ("The Tories said so. Ann Kray has backed Chancellor Gordon Pell's plans.", ("Gordon Pell", "memberOf", "Government of United Kingdom"), "asserted"),
     # a sentence opening with "It" goes on about the organisation the sentence before was about
     ("Amnesty International said the figures were wrong. It took up the case of Omar Dinka.",
      ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
@@ -381,6 +385,8 @@ NEGATIVE = [
     ("The Velmar Trust tried to recruit Ann Kray as an agent, but she refused.", "memberOf"),  # a role only tried for
     ("Peter Pell said Mr Dunmore had made him deputy leader of the Velmar Party.", "leads"),
     ("Fox attacks Dunmore's Tory 'lies'", "memberOf"),  # the party word modifies what he owns
+    ("Vote row\n\nMPs bombarded Peter Dunmore with requests.", "attacks"),  # words, not shells
+    ("Vote row\n\nA senior Labour MP has criticised Peter Dunmore.", "criticizes"),  # one MP is not the party (nor named)
 ]
 
 
