@@ -163,6 +163,7 @@ _PEER_STYLES = word_list("peer_styles")
 _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 _HYPHEN_PARTICLES = word_list("hyphen_particles")
+_NOT_ACTORS = word_list("not_actor_abbreviations")
 
 
 def _names_a_text(tokens) -> bool:
@@ -507,6 +508,19 @@ def _article_in_name(span: Span) -> bool:
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
 
 
+def _run_on(doc: Doc, end: int, lex: EntityLexicon) -> int:
+    """The end of an organisation's name the tagger cut at its preposition: "the Commission | for Racial
+    Equality", "the Association | of Chief Police Officers" (title-case words after "for"/"of")."""
+    if end + 1 >= len(doc) or doc[end - 1].lower_ not in lex.org_words or doc[end].lower_ not in ("for", "of") or not doc[end + 1].is_title:
+        return end
+    stop = end + 1
+    while stop < len(doc) and (doc[stop].is_title or (doc[stop].lower_ in ("and", "of", "the", "&") and stop + 1 < len(doc) and doc[stop + 1].is_title)):
+        stop += 1
+    if any(e.label_ in ("PERSON", "GPE") and e.start < stop and e.end > end for e in doc.ents):
+        return end  # "the Council of Europe", "the head of John Smith's office": a place or a person, not more name
+    return stop
+
+
 def _city_modifier(doc: Doc, start: int, end: int) -> bool:
     """A big town named as the modifier of a common noun ("the Brighton conference", "Brighton nurse
     Marion Brown", "the Glasgow clubs"): a place, whatever the tagger says."""
@@ -539,6 +553,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue
         if not ent.ent_id_ and not any(ch.isupper() for ch in ent.text):
             continue  # "grey jeans", "8.1bn": a name has a capital letter
+        if ent.text.isupper() and ent.text.lower() in _NOT_ACTORS:
+            continue  # "GMT", "EGM": abbreviations of things, not of actors
         if ent.label_ == "ORG" and _portfolio(ent):
             continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
         if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in lex.roles:
@@ -594,6 +610,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             and doc[end].head.ent_type_ != "PERSON"  # "FAA Administrator Jane Garvey": a title of the name after
         ):
             end += 1  # "Fair Trials Abroad director X": the tagger stopped the name one word short
+        if label == "ORG" and not known:
+            end = _run_on(doc, end, lex)
         following = doc[end].lower_ if end < len(doc) else ""
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
@@ -661,15 +679,16 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
             continue
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
             continue  # "Minister of Emergency Situations": a portfolio, not an actor
-        span = doc[start : token.i + 1]
+        run_on = _run_on(doc, token.i + 1, lex)  # "the Commission for Racial Equality" the tagger left untagged
+        span = doc[start:run_on]
         if _names_a_text(span) or token.lower_ in _EVENT_WORDS | _BROADCAST_WORDS or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _BROADCAST_WORDS):
             continue  # "Police Bill", "the Breakfast With Frost programme": a text or a broadcast, not an actor
         cue = _person_cue(span, lex)
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Harwood prison"
         place_cue = place_cue or _constituency(doc, start)
-        end = token.i + 2 if place_head else token.i + 1  # "Harwood prison": the place word is part of the name
-        mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span), locative=_locative(span), place_cue=place_cue)
+        end = token.i + 2 if place_head else run_on  # "Harwood prison": the place word is part of the name
+        mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span) or run_on > token.i + 1, locative=_locative(span), place_cue=place_cue)
         if mention is not None:
             covered.update(range(start, end))
             yield mention

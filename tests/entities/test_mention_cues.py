@@ -220,3 +220,13 @@ def test_mentions_a_big_town_modifying_a_noun_is_a_place(nlp):
     assert _types(nlp, "He told the Brighton conference that the plan had failed.").get("Brighton") == "Location"
     types = _types(nlp, "The question was posed by Brighton nurse Marion Brown.")
     assert types.get("Brighton") == "Location" and types.get("Marion Brown") == "Person", types
+
+
+def test_mentions_an_organisation_cut_at_its_preposition_runs_on(nlp):
+    text = "A complaint was made to the body by the Board of Deputies of British Jews and the Commission for Racial Equality."
+    types = _types(nlp, text)
+    assert types.get("Commission for Racial Equality") == "Organization" and "Commission" not in types, types
+
+
+def test_mentions_abbreviations_of_things_are_no_actors(nlp):
+    assert "GMT" not in _types(nlp, "Forms must be in by 1700 GMT on Friday, Ann Kray said.")
