@@ -521,6 +521,24 @@ def _run_on(doc: Doc, end: int, lex: EntityLexicon) -> int:
     return stop
 
 
+def _listed_with_places(span: Span) -> bool:
+    """A name in a list whose other names are mostly known places ("visits Manchester, Liverpool,
+    Leicester, Dorset and Torbay"): a place too."""
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    members = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.i != first.i]
+    others = [t for t in members if not (span.start <= t.i < span.end)]
+    if len(others) < 2:
+        return False
+    def known(t: Token) -> bool:
+        start = min([t.i] + [c.i for c in t.lefts if c.dep_ == "compound"])  # "Milton Keynes"
+        return (t.i + 1 - start) in _gazetteer_sizes(t.doc, start, t.i + 1 - start, towns=50_000)
+
+    places = sum(1 for t in others if known(t))
+    return places >= 2 and places * 3 >= len(others) * 2
+
+
 def _city_modifier(doc: Doc, start: int, end: int) -> bool:
     """A big town named as the modifier of a common noun ("the Brighton conference", "Brighton nurse
     Marion Brown", "the Glasgow clubs"): a place, whatever the tagger says."""
@@ -616,7 +634,10 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         if not known and label in ("GPE", "LOC", "NORP", "ORG") and following in _UNIT_WORDS and doc[end].is_lower:
             end, label = end + 1, "ORG"  # "the Central Asia department": a unit, not a region
             following = doc[end].lower_ if end < len(doc) else ""
-        place_cue = (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end]) or _constituency(doc, start) or _city_modifier(doc, start, end)
+        place_cue = (
+            (following in lex.place_words and end < len(doc) and doc[end].is_lower) or _town_of(doc[start:end]) or _constituency(doc, start)
+            or _city_modifier(doc, start, end) or (label == "PERSON" and _listed_with_places(doc[start:end]))
+        )
         party = _party_before_brief(doc, start, end, lex) if not known and label in ("ORG", "PERSON", "GPE", "NORP") else None
         if party is not None:
             # "Labour Home Affairs spokesman": the party, then its brief

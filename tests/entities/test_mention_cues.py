@@ -230,3 +230,10 @@ def test_mentions_an_organisation_cut_at_its_preposition_runs_on(nlp):
 
 def test_mentions_abbreviations_of_things_are_no_actors(nlp):
     assert "GMT" not in _types(nlp, "Forms must be in by 1700 GMT on Friday, Ann Kray said.")
+
+
+def test_mentions_a_name_in_a_list_of_places_is_a_place(nlp):
+    types = _types(nlp, "Mr Kennedy visits Manchester, Liverpool, Leicester, Basingstoke, Shrewsbury, Dorset and Torbay.")
+    assert types.get("Torbay") == "Location", types
+    types = _types(nlp, "He met Tony Blair, Gordon Brown and John Prescott.")
+    assert types.get("John Prescott") == "Person", types
