@@ -91,6 +91,8 @@ def _person_cue(span: Span, lex: EntityLexicon) -> bool:
     head = span.root
     if _victim(head) or _age_given(span) or _speaks_of_self(head) or _untagged_killer(head):
         return True
+    if (span.start > 0 and doc[span.start - 1].lower_ in _KIN) or (head.dep_ == "appos" and head.head.lower_ in _KIN):
+        return True  # "his wife Sandra", "daughter Larissa and stepson Sholto", "his wife, ex-model Sandra": a relative named
     for child in head.children:
         if child.dep_ == "appos" and _role_of(child, lex):
             return True
@@ -164,6 +166,7 @@ _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
 _HYPHEN_PARTICLES = word_list("hyphen_particles")
 _NOT_ACTORS = word_list("not_actor_abbreviations")
+_KIN = word_list("kin_nouns")
 
 
 def _names_a_text(tokens) -> bool:
@@ -590,8 +593,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         else:
             label = ent.label_
         start = ent.start
-        while start < ent.end and doc[start].lower_ in ("the", "a", "an") and not _article_in_name(doc[start:ent.end]):
-            start += 1
+        while start < ent.end and (doc[start].lower_ in ("the", "a", "an") or (doc[start].is_lower and doc[start].lower_ in _KIN)) and not _article_in_name(doc[start:ent.end]):
+            start += 1  # "the", and "stepson" in "stepson Sholto"
         if start == ent.start and start > 0 and _article_in_name(doc[start - 1 : ent.end]):
             start -= 1  # "in The Hague"
         if start == ent.end:

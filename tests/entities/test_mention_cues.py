@@ -237,3 +237,10 @@ def test_mentions_a_name_in_a_list_of_places_is_a_place(nlp):
     assert types.get("Torbay") == "Location", types
     types = _types(nlp, "He met Tony Blair, Gordon Brown and John Prescott.")
     assert types.get("John Prescott") == "Person", types
+
+
+def test_mentions_a_relative_named_is_a_person(nlp):
+    types = _types(nlp, "Mr Howard was joined on stage by his wife Sandra, daughter Larissa and stepson Sholto.")
+    assert types.get("Sandra") == "Person" and types.get("Sholto") == "Person" and "stepson Sholto" not in types, types
+    types = _types(nlp, "The film shows him playing table tennis with his wife, ex-model Sandra.")
+    assert types.get("Sandra") == "Person", types
