@@ -167,6 +167,7 @@ _TITLE_QUALIFIERS = word_list("title_qualifiers")
 _HYPHEN_PARTICLES = word_list("hyphen_particles")
 _NOT_ACTORS = word_list("not_actor_abbreviations")
 _KIN = word_list("kin_nouns")
+_FAITHS = word_list("faiths")
 
 
 def _names_a_text(tokens) -> bool:
@@ -511,6 +512,15 @@ def _article_in_name(span: Span) -> bool:
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
 
 
+def _an_idea(text: str) -> bool:
+    """A faith or a creed named with a capital: "Islam", "Catholicism", "Thatcherism" (not "-ness":
+    "Inverness", "Guinness")."""
+    if " " in text:
+        return False
+    lower = text.lower()
+    return lower in _FAITHS or (len(lower) > 6 and lower.endswith("ism"))
+
+
 def _run_on(doc: Doc, end: int, lex: EntityLexicon) -> int:
     """The end of an organisation's name the tagger cut at its preposition: "the Commission | for Racial
     Equality", "the Association | of Chief Police Officers" (title-case words after "for"/"of")."""
@@ -576,6 +586,8 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "grey jeans", "8.1bn": a name has a capital letter
         if ent.text.isupper() and ent.text.lower() in _NOT_ACTORS:
             continue  # "GMT", "EGM": abbreviations of things, not of actors
+        if not ent.ent_id_ and _an_idea(ent.text):
+            continue  # "Islam", "Thatcherism": a faith or a creed, not an actor
         if ent.label_ == "ORG" and _portfolio(ent):
             continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
         if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in lex.roles:
@@ -699,7 +711,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         words = [t.lower_ for t in doc[start : token.i + 1]]
         if all(w in lex.person_titles or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles) or w in lex.demonyms for w in words):
             continue  # "Minister", "MPs": a title or a plural role, no name
-        if token.lower_ in lex.demonyms:
+        if token.lower_ in lex.demonyms or (start == token.i and _an_idea(token.text)):
             continue
         if token.dep_ == "pobj" and token.head.head.lower_ in lex.person_titles | lex.roles:
             continue  # "Minister of Emergency Situations": a portfolio, not an actor

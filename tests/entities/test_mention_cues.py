@@ -244,3 +244,8 @@ def test_mentions_a_relative_named_is_a_person(nlp):
     assert types.get("Sandra") == "Person" and types.get("Sholto") == "Person" and "stepson Sholto" not in types, types
     types = _types(nlp, "The film shows him playing table tennis with his wife, ex-model Sandra.")
     assert types.get("Sandra") == "Person", types
+
+
+def test_mentions_faiths_and_creeds_are_no_actors(nlp):
+    types = _types(nlp, "Peter Dunmore said Islam was a religion of peace and attacked Thatcherism.")
+    assert "Islam" not in types and "Thatcherism" not in types and types.get("Peter Dunmore") == "Person", types
