@@ -552,14 +552,17 @@ def _refused(trigger: Token) -> bool:
 
 def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
     chain = [trigger]
+    owned = set()  # heads the trigger's phrase owns or names: "Chancellor Gordon Brown's report" is his, not hedged
     node = trigger
     for head in _ancestors(trigger):
         if node.dep_ in ("ccomp", "relcl", "parataxis", "ROOT"):
             break
+        if node.dep_ in ("poss", "compound"):
+            owned.add(head.i)
         chain.append(head)
         node = head
     for tok in chain:
-        if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i and not (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting):
+        if tok.lemma_.lower() in lex.hedges and tok.i != trigger.i and tok.i not in owned and not (tok.pos_ == "VERB" and tok.lemma_.lower() in lex.reporting):
             return True  # "reports of a feud" (a verb of saying reports; it does not hedge)
         for child in tok.children:
             if child.dep_ in ("aux", "advmod", "auxpass", "amod") and (child.lower_ in lex.hedges or child.lemma_.lower() in lex.hedges):

@@ -298,6 +298,8 @@ CASES = [
     ("Vote row\n\nMPs voted against the bill. MPs criticised Peter Dunmore.", ("MPs", "criticizes", "Peter Dunmore"), "asserted"),
     ("Vote row\n\nMany Labour MPs criticised Peter Dunmore.", ("Labour Party", "criticizes", "Peter Dunmore"), "asserted"),
     ("The Tories said so. Ann Kray has backed Chancellor Gordon Pell's plans.", ("Gordon Pell", "memberOf", "Government of United Kingdom"), "asserted"),
+    # a report the actor owns does not hedge the actor's office ("reports of a feud" still hedge the feud)
+    ("The Tories said so. Ann Kray has backed Chancellor Gordon Pell's report.", ("Gordon Pell", "memberOf", "Government of United Kingdom"), "asserted"),
     # a sentence opening with "It" goes on about the organisation the sentence before was about
     ("Amnesty International said the figures were wrong. It took up the case of Omar Dinka.",
      ("Amnesty International", "supports", "Omar Dinka"), "asserted"),
