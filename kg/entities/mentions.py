@@ -332,7 +332,7 @@ def _role_tail(doc: Doc, start: int, end: int, lex: EntityLexicon) -> int:
     if end - start < 2 or not doc[end - 2].text[:1].isupper():
         return 0
     last = doc[end - 1].lower_
-    role = last if last in lex.roles else last[:-1] if last.endswith("s") and last[:-1] in lex.roles else None
+    role = last if last in lex.roles else last[:-1] if _plural_role(last, lex) else None
     if role is None or f"{doc[end - 2].lower_} {role}" in lex.roles | lex.person_titles:
         return 0  # "Deputy Prime Minister" is one title
     return 0 if any(t.lower_ in ("of", "for", "and", "&") for t in doc[start:end]) else 1  # "Office of the Deputy Prime Minister"
@@ -512,6 +512,12 @@ def _article_in_name(span: Span) -> bool:
     return span[0].text == "The" and any(p.name.startswith("The ") for p in load_gazetteer().cities(span.text))
 
 
+def _plural_role(word: str, lex: EntityLexicon) -> bool:
+    """A role word in the plural ("MPs", "MEPs"): members named by their role, not a name."""
+    word = word.lower()
+    return word.endswith("s") and word[:-1] in lex.roles
+
+
 def _an_idea(text: str) -> bool:
     """A faith or a creed named with a capital: "Islam", "Catholicism", "Thatcherism" (not "-ness":
     "Inverness", "Guinness")."""
@@ -590,7 +596,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "Islam", "Thatcherism": a faith or a creed, not an actor
         if ent.label_ == "ORG" and _portfolio(ent):
             continue  # "the Secretary of State for Culture, Media and Sport": an office's brief, not an actor
-        if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1].lower() in lex.roles:
+        if len(ent) == 1 and _plural_role(ent.text, lex):
             continue  # "MPs", "MEPs": members named by their role, a collective (collectives.toml), not a name
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _DOCUMENT_WORDS and ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].is_title:
             continue  # "the Police Bill": a bill, not a man called Bill
@@ -709,7 +715,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= token.i and doc[start - 1].i not in covered:
             start -= 1
         words = [t.lower_ for t in doc[start : token.i + 1]]
-        if all(w in lex.person_titles or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles) or w in lex.demonyms for w in words):
+        if all(w in lex.person_titles or w in lex.roles or _plural_role(w, lex) or w in lex.demonyms for w in words):
             continue  # "Minister", "MPs": a title or a plural role, no name
         if token.lower_ in lex.demonyms or (start == token.i and _an_idea(token.text)):
             continue
@@ -783,7 +789,7 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
                 if not (modifiers - {"a", "an", "any", "no", "every", "each"}) and not place_country and not owner:
                     continue
 
-            plural = token.tag_ in ("NNS", "NNPS") or (token.text.endswith("s") and token.text[:-1].lower() in lex.roles)  # "MPs" tagged NNP
+            plural = token.tag_ in ("NNS", "NNPS") or _plural_role(token.text, lex)  # "MPs" tagged NNP
             if not plural and rule.kind == "group" and lemma not in ("townspeople", "people", "population", "community"):
                 continue  # "a rebel", "the militant": one person, not the collective
             if rule.kind == "group" and rule.label == "fighters" and country is None:

@@ -56,7 +56,7 @@ _TITLE_ABBREVIATIONS = word_list("title_abbreviations")
 _MALE = word_list("male_styles")
 _REMOVAL_VERBS = word_list("removal_verbs")
 _FEMALE = word_list("female_styles")
-_STYLES = _MALE | _FEMALE | {"dr"}  # words of address before a name
+_STYLES = _MALE | _FEMALE | word_list("surname_styles")  # words of address before a name ("Mr", "Sir", "Dr")
 _PAST_OFFICE = word_list("past_office_words")
 _ROLE_VERBS = word_list("role_verbs")
 _FINDING = word_list("finding_verbs")
@@ -377,7 +377,7 @@ class _Context:
         small = token.dep_ == "nsubj" and token.head.dep_ in ("ccomp", "xcomp")  # "X made him deputy leader"
         if excluded is None and token.lower_ in ("him", "her", "them") and (token.dep_ in ("dobj", "dative", "pobj") or small):
             # "Roe called him a disappointment": an object pronoun is not its own verb's subject
-            verb = token.head if token.dep_ not in ("pobj",) and not small else token.head.head
+            verb = token.head.head if token.dep_ == "pobj" or small else token.head
             excluded = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
 
         def fits(key: str | None) -> bool:
@@ -1142,7 +1142,6 @@ class _Extractor:
             return True
         if actor.collective or actor.type == "Group":
             return actor.label.split(" (")[0].lower() not in _UNARMED  # "MPs bombarded the minister with requests": words
-
         words = {w.strip(".,'’").lower() for w in actor.label.replace("-", " ").split()} | {actor.label.lower()}
         return actor.type == "Organization" and bool(words & load_entity_lexicon().armed_words)
 
@@ -1595,9 +1594,8 @@ class _Extractor:
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
         doc = self.doc
-        main = self.ctx.actors.country
         for start, person in self._mention_starts("Person"):
-            country = main if self.ctx.actors.country_weight >= 0.5 else None
+            country = self._article_country()
             i = start
             while i < len(doc) and self.ctx.actors.actor_at(i) == person and doc[i].lower_ in elex.person_titles | elex.roles:
                 i += 1
@@ -1644,7 +1642,7 @@ class _Extractor:
 
         elex = load_entity_lexicon()
         rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
-        main = self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
+        main = self._article_country()
         done: set[str] = set()
         described = sorted(self.ctx.actors.described)
         for n, i in enumerate(described):
@@ -1665,6 +1663,10 @@ class _Extractor:
                 form, country = office
                 done.add(person)
                 self.emit(rules[form], [_Arg(person, False)], [_Arg(self._government_of(country), False)], self.doc[i], base=rules[form].confidence * 0.7, check_negation=False, reported=False)
+
+    def _article_country(self) -> str | None:
+        """The country the article is about, when at least half of its place evidence points there."""
+        return self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
 
     def _government_office(self, words: list[str], qualifier: str | None, main: str | None, rules: dict, elex) -> tuple[str, str] | None:
         """("leads" or "member", ISO code) for the longest government office ``words`` end with, or None.
@@ -1727,8 +1729,7 @@ class _Extractor:
         if {"shadow", "former", "ex", "then", "acting"} & set(lowered):
             return
         qualifier = next((elex.demonyms.get(w) for w in lowered if elex.demonyms.get(w)), None)
-        main = self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
-        office = self._government_office(lowered, qualifier, main, rules, elex)
+        office = self._government_office(lowered, qualifier, self._article_country(), rules, elex)
         if office is not None:
             form, country = office
             self.emit(rules[form], subjects, [_Arg(self._government_of(country), False)], token, base=rules[form].confidence * 0.8, reported=False)
