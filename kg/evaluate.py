@@ -31,7 +31,7 @@ import networkx as nx
 
 from .errors import InputError
 
-__all__ = ["normalise", "load_gold", "score_graph", "evaluate_golds", "format_report", "run_eval_cli"]
+__all__ = ["normalise", "load_gold", "match_nodes", "score_graph", "evaluate_golds", "format_report", "run_eval_cli"]
 
 _COMPATIBLE = {"Person": {"Person"}, "Organization": {"Organization", "Group"}, "Group": {"Organization", "Group"}, "Location": {"Location"}}
 _STATUSES = ("required", "acceptable", "neutral", "forbidden")
@@ -98,10 +98,9 @@ def _node_names(data: dict) -> list[str]:
     return [data["label"], *data.get("aliases", ())]
 
 
-def score_graph(G: nx.MultiDiGraph, gold: Gold) -> dict:
-    """Entity and relation counts, misses and errors of one build against one gold file."""
+def _match(G: nx.MultiDiGraph, gold: Gold) -> dict:
+    """Each node's gold entity (by name, type and order of salience), sorted into verdicts."""
     entities = gold.entities
-    # -- entities ------------------------------------------------------------
     node_gold: dict[str, str] = {}  # node -> gold id (for relations), also for duplicates
     taken: dict[str, str] = {}  # gold id -> first node
     correct, wrong, ignored = [], [], []
@@ -143,6 +142,24 @@ def score_graph(G: nx.MultiDiGraph, gold: Gold) -> dict:
         else:
             taken[best["id"]] = key
             correct.append(key)
+    return {
+        "node_gold": node_gold, "taken": taken, "correct": correct, "wrong": wrong, "ignored": ignored,
+        "duplicates": duplicates, "false_nodes": false_nodes, "type_errors": type_errors,
+    }
+
+
+def match_nodes(G: nx.MultiDiGraph, gold: Gold) -> dict[str, str]:
+    """Node -> the gold entity id it was matched to (as :func:`score_graph` matches them)."""
+    return _match(G, gold)["node_gold"]
+
+
+def score_graph(G: nx.MultiDiGraph, gold: Gold) -> dict:
+    """Entity and relation counts, misses and errors of one build against one gold file."""
+    entities = gold.entities
+    # -- entities ------------------------------------------------------------
+    m = _match(G, gold)
+    node_gold, taken, correct, wrong, ignored = m["node_gold"], m["taken"], m["correct"], m["wrong"], m["ignored"]
+    duplicates, false_nodes, type_errors = m["duplicates"], m["false_nodes"], m["type_errors"]
     required = [e["id"] for e in entities if e.get("status", "required") == "required"]
     missed = [e for e in required if e not in taken]
     ent = _prf(len(correct), len(correct) + len(wrong), len(required) - len(missed), len(required))
@@ -219,7 +236,7 @@ def _find_document(doc: str, gold_path: Path, corpus: str | None) -> Path:
     raise InputError(f"{gold_path}: cannot find the document {doc!r} (give --corpus DIR)")
 
 
-def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, model: str | None = None, nlp=None) -> dict:
+def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, model: str | None = None, nlp=None, learned: bool = True) -> dict:
     """Build each gold's document and score it; returns per-document and overall (micro) figures."""
     from .build import build_graph
     from .ingest import read_path
@@ -230,7 +247,7 @@ def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, mo
     for path in paths:
         gold = load_gold(path)
         document_path = _find_document(gold.doc, gold.path, corpus)
-        G = build_graph(read_path(document_path), nlp=nlp)
+        G = build_graph(read_path(document_path), nlp=nlp, learned=learned)
         reports.append(score_graph(G, gold))
     overall = {}
     for part in ("entities", "relations"):
@@ -276,7 +293,7 @@ def run_eval_cli(args) -> int:
         return run_conll_cli(args)
     if not args.golds:
         raise InputError("give one or more GOLD.json files (or --conll04 FILE)")
-    result = evaluate_golds(args.golds, corpus=args.corpus, model=args.model)
+    result = evaluate_golds(args.golds, corpus=args.corpus, model=args.model, learned=not getattr(args, "no_learned", False))
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
         print()
