@@ -165,6 +165,7 @@ def build(
     nlp: Language | None = None,
     base_iri: str = DEFAULT_BASE,
     min_confidence: float = 0.0,
+    learned: bool = True,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources``.
 
@@ -189,6 +190,9 @@ def build(
         Namespace of entity IRIs in the RDF output.
     min_confidence : float, optional
         Drop evidence below this confidence (0-1).
+    learned : bool, optional
+        Also add what the pair classifier reads between actors the patterns leave
+        unrelated (rule ``learned.*``; default ``True``).
 
     Returns
     -------
@@ -203,7 +207,7 @@ def build(
     check_base_iri(base_iri)
     if not 0.0 <= min_confidence <= 1.0:
         raise InputError("min_confidence must be between 0 and 1")
-    G = build_graph(_documents(sources), model=model, nlp=nlp, min_confidence=min_confidence)
+    G = build_graph(_documents(sources), model=model, nlp=nlp, min_confidence=min_confidence, learned=learned)
     if not G.graph["documents"]:
         raise InputError("no article could be read from the input")
     return KnowledgeGraph(G, base_iri=base_iri)

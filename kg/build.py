@@ -16,6 +16,7 @@ from .model import Document, Mention, Relation
 from .nlp import BATCH_SIZE, load_pipeline, parse
 from .relations.extract import containment_relations, extract_relations
 from .relations.lexicon import RelationLexicon, load_lexicon
+from .relations.pairs import learned_relations
 
 __all__ = ["analyse_documents", "build_graph"]
 
@@ -26,11 +27,14 @@ def analyse_documents(
     nlp: Language,
     lexicon: RelationLexicon | None = None,
     batch_size: int = BATCH_SIZE,
+    learned: bool = True,
 ) -> Iterator[tuple[Document, Doc, DocumentActors, list[Mention], list[Relation]]]:
     """Per document: parse (in batches), find mentions, resolve actors, extract relations.
 
     Yields ``(document, doc, actors, mentions, relations)``; relations include the
-    gazetteer's containment. :func:`build_graph` and the CoNLL04 scorer both read this.
+    gazetteer's containment and, unless ``learned`` is false, what the pair classifier
+    (:mod:`kg.relations.pairs`) adds between actors the patterns left unrelated.
+    :func:`build_graph` and the CoNLL04 scorer both read this.
     """
     lexicon = lexicon or load_lexicon()
     for document, doc in parse(nlp, documents, batch_size=batch_size):
@@ -38,6 +42,8 @@ def analyse_documents(
         actors = resolve_actors(doc, document, mentions)
         relations = extract_relations(doc, actors, lexicon)
         relations += containment_relations(doc, actors)
+        if learned:
+            relations += learned_relations(doc, actors, lexicon, relations)
         yield document, doc, actors, mentions, relations
 
 
@@ -51,16 +57,18 @@ def build_graph(
     batch_size: int = BATCH_SIZE,
     postprocess: Callable[[nx.MultiDiGraph], None] | None = None,
     aliases=None,
+    learned: bool = True,
 ) -> nx.MultiDiGraph:
     """Parse, resolve actors, extract relations and merge everything into one graph.
 
     Documents are consumed lazily and parsed in batches, so memory is bounded by
     the batch and the graph, not by the corpus. ``aliases`` (a :class:`kg.aliases.Aliases`)
-    applies the user's merges, separations, renames and types.
+    applies the user's merges, separations, renames and types. ``learned=False`` keeps
+    only the patterns' and the gazetteer's relations (no pair classifier).
     """
     nlp = nlp or load_pipeline(model)
     G = new_graph()
-    for document, _, actors, _, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, batch_size=batch_size):
+    for document, _, actors, _, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, batch_size=batch_size, learned=learned):
         add_document(G, document)
         node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
         for relation in relations:
