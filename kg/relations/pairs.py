@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.resolve import DocumentActors
@@ -57,7 +58,7 @@ class Candidate:
     sent: Span
     heads: tuple[int, int]  # token indices of the two mention heads the features describe
     features: tuple[str, ...]
-    vector: tuple[float, ...] = ()
+    vector: np.ndarray | None = None
 
 
 def _mention_heads(doc: Doc, actors: DocumentActors, sent: Span) -> dict[str, list[Token]]:
@@ -116,9 +117,9 @@ def _word_class(token: Token, triggers: dict[str, frozenset[str]], lexicon: Rela
     return out
 
 
-def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: RelationLexicon) -> tuple[str, ...]:
+def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: RelationLexicon, triggers: dict[str, frozenset[str]] | None = None) -> tuple[str, ...]:
     """Sparse binary features of the ordered pair (a, b) of mention heads in one sentence."""
-    triggers = _trigger_table(lexicon)
+    triggers = _trigger_table(lexicon) if triggers is None else triggers
     found = _path(a, b)
     types = f"{a_type}>{b_type}"
     feats = {f"types={types}", f"order={'ab' if a.i < b.i else 'ba'}"}
@@ -170,25 +171,24 @@ def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: Relatio
     return tuple(sorted(feats))
 
 
-def pair_vector(a: Token, b: Token) -> tuple[float, ...]:
+def pair_vector(a: Token, b: Token) -> np.ndarray | None:
     """Dense context: the parser's contextual vectors of both heads and of the path between them."""
-    import numpy as np
-
     found = _path(a, b)
     doc = a.doc
     if doc.tensor is None or not len(doc.tensor):
-        return ()
+        return None
     inner = [t.i for t in (*found[0][1:], found[1], *found[2][:-1])] if found else []
     inner = [i for i in inner if i not in (a.i, b.i)]
     path = doc.tensor[inner].mean(axis=0) if inner else np.zeros(doc.tensor.shape[1], dtype="float32")
-    vec = np.concatenate([doc.tensor[a.i], doc.tensor[b.i], path])
-    return tuple(float(x) for x in vec)
+    return np.concatenate([doc.tensor[a.i], doc.tensor[b.i], path]).astype(np.float64)
 
 
-def candidate_pairs(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon) -> list[Candidate]:
-    """Every ordered pair of distinct actors one sentence names (the closest two mentions), with features."""
+def candidate_pairs(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon, skip: frozenset[tuple[str, str]] = frozenset()) -> list[Candidate]:
+    """Every ordered pair of distinct actors one sentence names (the closest two mentions), with
+    features; pairs in ``skip`` are left out."""
     out: list[Candidate] = []
     types = {k: a.type for k, a in actors.actors.items()}
+    triggers = _trigger_table(lexicon)
     for sent in doc.sents:
         heads = _mention_heads(doc, actors, sent)
         keys = sorted(heads)
@@ -196,12 +196,12 @@ def candidate_pairs(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon) 
             if types.get(s) not in _ACTORS:
                 continue
             for o in keys:
-                if o == s or types.get(o) is None:
+                if o == s or types.get(o) is None or (s, o) in skip:
                     continue
                 a, b = min(((x, y) for x in heads[s] for y in heads[o]), key=lambda p: (abs(p[0].i - p[1].i), p[0].i))
                 if a.i == b.i or abs(a.i - b.i) > MAX_DISTANCE:
                     continue
-                out.append(Candidate(s, o, sent, (a.i, b.i), pair_features(a, b, types[s], types[o], lexicon), pair_vector(a, b)))
+                out.append(Candidate(s, o, sent, (a.i, b.i), pair_features(a, b, types[s], types[o], lexicon, triggers), pair_vector(a, b)))
     return out
 
 
@@ -215,8 +215,12 @@ class PairModel:
         self.threshold = threshold
         self.meta = meta or {}
         self.emit = frozenset(self.meta.get("emit", labels))
+        dims = sorted((int(f[1:]), row) for f, row in weights.items() if f[:1] == "v" and f[1:].isdigit())
+        self._dense = np.zeros((dims[-1][0] + 1, len(labels))) if dims else None
+        for d, row in dims:
+            self._dense[d] = row
 
-    def probabilities(self, features: Iterable[str], vector: Iterable[float] = ()) -> list[float]:
+    def probabilities(self, features: Iterable[str], vector: np.ndarray | None = None) -> list[float]:
         scores = list(self.bias)
         for f in features:
             row = self.weights.get(f)
@@ -224,12 +228,10 @@ class PairModel:
                 for k, w in enumerate(row):
                     scores[k] += w
         scale = self.meta.get("dense_scale", 0.0)
-        if scale:
-            for d, x in enumerate(vector):
-                row = self.weights.get(f"v{d}")
-                if row is not None:
-                    for k, w in enumerate(row):
-                        scores[k] += w * x * scale
+        if scale and vector is not None and self._dense is not None:
+            n = min(len(vector), len(self._dense))
+            dense = scale * (np.asarray(vector[:n], dtype=np.float64) @ self._dense[:n])
+            scores = [x + float(y) for x, y in zip(scores, dense)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -306,9 +308,7 @@ def learned_relations(
     read = {(r.subject, r.evidence.char_start) for r in found if r.predicate in _EVENT_PREDICATES}
     types = {k: a.type for k, a in actors.actors.items()}
     best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
-    for cand in candidate_pairs(doc, actors, lexicon):
-        if (cand.subject, cand.object) in related:
-            continue
+    for cand in candidate_pairs(doc, actors, lexicon, skip=frozenset(related)):
         if (cand.subject, _evidence(cand.sent)[1]) in read:
             continue
         probs = model.probabilities(cand.features, cand.vector)
