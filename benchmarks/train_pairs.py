@@ -4,7 +4,7 @@ Usage:
   python benchmarks/train_pairs.py --cv          leave-one-set-out figures, patterns alone vs with the model
   python benchmarks/train_pairs.py --write       train on every read set, write kg/data/pair_model.json
 
-Training data: the gold sets that have been read (the seed; bbc-dev, bbc-dev-2, bbc-dev-3;
+Training data: the gold sets that have been read (the seed; bbc-dev, bbc-dev-2, bbc-dev-3, bbc-dev-4;
 bbc-heldout and bbc-heldout-3). The never-read held-out sets (2, 4, 5) are never used
 here: they measure the result. Each candidate is an ordered pair of actors one sentence
 names; its label is the gold relation between the two (matched as `kg eval` matches
@@ -35,6 +35,7 @@ READ_SETS = {
     "bbc-dev": sorted((ROOT / "tests" / "gold").glob("*.json")),
     "bbc-dev-2": sorted((ROOT / "tests" / "gold" / "dev2").glob("*.json")),
     "bbc-dev-3": sorted((ROOT / "tests" / "gold" / "dev3").glob("*.json")),
+    "bbc-dev-4": sorted((ROOT / "tests" / "gold" / "dev4").glob("*.json")),
     "bbc-heldout": sorted((ROOT / "tests" / "gold" / "heldout").glob("*.json")),
     "bbc-heldout-3": sorted((ROOT / "tests" / "gold" / "heldout3").glob("*.json")),
 }
