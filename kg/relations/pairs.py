@@ -307,7 +307,7 @@ def learned_relations(
     # "Officials maintained that X was behind the general's death" is about X, not the general
     read = {(r.subject, r.evidence.char_start) for r in found if r.predicate in _EVENT_PREDICATES}
     types = {k: a.type for k, a in actors.actors.items()}
-    best: dict[tuple[str, str], tuple[float, str, Candidate]] = {}
+    best: dict[tuple, tuple[float, str, Candidate]] = {}
     for cand in candidate_pairs(doc, actors, lexicon, skip=frozenset(related)):
         if (cand.subject, _evidence(cand.sent)[1]) in read:
             continue
@@ -318,12 +318,13 @@ def learned_relations(
             continue
         if (label == "locatedIn") != (types[cand.object] == "Location"):
             continue
-        pair = (cand.subject, cand.object)
+        pair = tuple(sorted((cand.subject, cand.object)))  # one reading per pair: the likelier direction
         if pair not in best or probs[k] > best[pair][0]:
             best[pair] = (probs[k], label, cand)
     ctx = _Context(doc, actors, lexicon) if best else None
     out = []
-    for (s, o), (p, label, cand) in sorted(best.items()):
+    for _, (p, label, cand) in sorted(best.items()):
+        s, o = cand.subject, cand.object
         anchor = _anchor(doc[cand.heads[0]], doc[cand.heads[1]])
         if _negated(anchor, lexicon):
             continue
