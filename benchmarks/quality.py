@@ -6,7 +6,8 @@ Usage: python benchmarks/quality.py [--json benchmarks/quality.json]
   text (PERSON, ORG, GPE, LOC, FAC, NORP; type from its most frequent label), and an
   untyped "related" edge between entities that share a sentence (which can never
   match a typed gold relation);
-* "actorkg": `kg build` of the same document.
+* "actorkg": `kg build` of the same document;
+* "actorkg --learned": the same with the pair classifier's relations added (`kg build --learned`).
 
 Gold sets: the seed article; BBC politics "dev" golds (tests/gold/*.json and, from
 session 6, tests/gold/dev2/ and dev3/, from session 7 dev4/: annotated before tuning, then read and tuned on);
@@ -72,11 +73,16 @@ def run() -> dict:
     for name, paths in SETS.items():
         if not paths or not all(p.exists() for p in paths):
             continue
-        sums = {"tutorial": Counter(), "actorkg": Counter()}
+        sums = {"tutorial": Counter(), "actorkg": Counter(), "actorkg --learned": Counter()}
         for path in paths:
             gold = load_gold(path)
             document = read_path(_find_document(gold.doc, gold.path, None))[0]
-            for system, G in (("tutorial", tutorial_graph(plain, document)), ("actorkg", build_graph([document], nlp=nlp))):
+            systems = (
+                ("tutorial", tutorial_graph(plain, document)),
+                ("actorkg", build_graph([document], nlp=nlp)),
+                ("actorkg --learned", build_graph([document], nlp=nlp, learned=True)),
+            )
+            for system, G in systems:
                 score = score_graph(G, gold)
                 for part in ("entities", "relations"):
                     for k in ("tp", "predicted", "found", "gold"):
@@ -97,18 +103,16 @@ def main() -> int:
     result = run()
     Path(args.json).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if args.write_floors:
-        floors = {
-            name: {
-                part: {m: math.floor(r["actorkg"][part][m] * 100) / 100 for m in ("precision", "recall", "f1")}
-                for part in ("entities", "relations")
-            }
-            for name, r in result.items()
-        }
+        floor = lambda x: math.floor(x * 100) / 100  # noqa: E731
+        floors = {}
+        for name, r in result.items():
+            floors[name] = {part: {m: floor(r["actorkg"][part][m]) for m in ("precision", "recall", "f1")} for part in ("entities", "relations")}
+            floors[f"{name} --learned"] = {"relations": {m: floor(r["actorkg --learned"]["relations"][m]) for m in ("precision", "recall", "f1")}}
         (ROOT / "tests" / "quality_floor.json").write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print("| gold set | docs | system | entity P | entity R | entity F1 | relation P | relation R | relation F1 |")
     print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
     for name, r in result.items():
-        for system in ("tutorial", "actorkg"):
+        for system in ("tutorial", "actorkg", "actorkg --learned"):
             e, rel = r[system]["entities"], r[system]["relations"]
             print(
                 f"| {name} | {r['documents']} | {system} | {e['precision']:.2f} | {e['recall']:.2f} | {e['f1']:.2f} | "

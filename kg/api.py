@@ -165,7 +165,7 @@ def build(
     nlp: Language | None = None,
     base_iri: str = DEFAULT_BASE,
     min_confidence: float = 0.0,
-    learned: bool = True,
+    learned: bool = False,
 ) -> KnowledgeGraph:
     """Build the knowledge graph of ``sources``.
 
@@ -192,7 +192,7 @@ def build(
         Drop evidence below this confidence (0-1).
     learned : bool, optional
         Also add what the pair classifier reads between actors the patterns leave
-        unrelated (rule ``learned.*``; default ``True``).
+        unrelated (rule ``learned.*``; default ``False``: more recall, less precision).
 
     Returns
     -------

@@ -27,12 +27,12 @@ def analyse_documents(
     nlp: Language,
     lexicon: RelationLexicon | None = None,
     batch_size: int = BATCH_SIZE,
-    learned: bool = True,
+    learned: bool = False,
 ) -> Iterator[tuple[Document, Doc, DocumentActors, list[Mention], list[Relation]]]:
     """Per document: parse (in batches), find mentions, resolve actors, extract relations.
 
     Yields ``(document, doc, actors, mentions, relations)``; relations include the
-    gazetteer's containment and, unless ``learned`` is false, what the pair classifier
+    gazetteer's containment and, when ``learned`` is true, what the pair classifier
     (:mod:`kg.relations.pairs`) adds between actors the patterns left unrelated.
     :func:`build_graph` and the CoNLL04 scorer both read this.
     """
@@ -57,14 +57,14 @@ def build_graph(
     batch_size: int = BATCH_SIZE,
     postprocess: Callable[[nx.MultiDiGraph], None] | None = None,
     aliases=None,
-    learned: bool = True,
+    learned: bool = False,
 ) -> nx.MultiDiGraph:
     """Parse, resolve actors, extract relations and merge everything into one graph.
 
     Documents are consumed lazily and parsed in batches, so memory is bounded by
     the batch and the graph, not by the corpus. ``aliases`` (a :class:`kg.aliases.Aliases`)
-    applies the user's merges, separations, renames and types. ``learned=False`` keeps
-    only the patterns' and the gazetteer's relations (no pair classifier).
+    applies the user's merges, separations, renames and types. ``learned=True`` adds the
+    pair classifier's relations (rule ``learned.*``; opt-in: lower precision, see the README).
     """
     nlp = nlp or load_pipeline(model)
     G = new_graph()

@@ -57,7 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         documents = iter_documents(args.inputs, on_skip=_warn)
     else:
         documents = iter(_sample_documents())
-    G = build_graph(documents, model=args.model, min_confidence=args.min_confidence, aliases=aliases, learned=not args.no_learned)
+    G = build_graph(documents, model=args.model, min_confidence=args.min_confidence, aliases=aliases, learned=args.learned)
     if not G.graph["documents"]:
         raise InputError("no article could be read from the input")
     export(G, args.out, base=args.base_iri, title=args.title)
@@ -176,7 +176,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--model", default=None, metavar="NAME", help="installed spaCy pipeline to use (default: en_core_web_sm, else the PyPI re-upload)")
     build.add_argument("--base-iri", default=DEFAULT_BASE, metavar="IRI", help=f"namespace for entity IRIs (default: {DEFAULT_BASE})")
     build.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="drop evidence below this confidence (0-1)")
-    build.add_argument("--no-learned", action="store_true", help="patterns only: leave out the pair classifier's relations (rule learned.*)")
+    build.add_argument("--learned", action="store_true", help="also add the pair classifier's relations (rule learned.*): more recall, less precision")
     build.add_argument("--aliases", default=None, metavar="FILE", help="YAML or JSON file forcing merges, splits, renames and types")
     build.add_argument("--title", default="actorkg graph", help="title of the HTML page")
     build.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
@@ -193,7 +193,7 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--conll04", default=None, metavar="FILE", help="score CoNLL04 (SpERT JSON) entities and relations instead")
     evaluate.add_argument("--limit", type=int, default=None, metavar="N", help="with --conll04: only the first N sentences")
     evaluate.add_argument("--model", default=None, metavar="NAME", help="installed spaCy pipeline to use")
-    evaluate.add_argument("--no-learned", action="store_true", help="score the patterns alone, without the pair classifier")
+    evaluate.add_argument("--learned", action="store_true", help="score with the pair classifier's relations added")
     evaluate.add_argument("--json", action="store_true", help="machine-readable output")
     evaluate.set_defaults(func=cmd_eval)
 

@@ -236,7 +236,7 @@ def _find_document(doc: str, gold_path: Path, corpus: str | None) -> Path:
     raise InputError(f"{gold_path}: cannot find the document {doc!r} (give --corpus DIR)")
 
 
-def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, model: str | None = None, nlp=None, learned: bool = True) -> dict:
+def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, model: str | None = None, nlp=None, learned: bool = False) -> dict:
     """Build each gold's document and score it; returns per-document and overall (micro) figures."""
     from .build import build_graph
     from .ingest import read_path
@@ -293,7 +293,7 @@ def run_eval_cli(args) -> int:
         return run_conll_cli(args)
     if not args.golds:
         raise InputError("give one or more GOLD.json files (or --conll04 FILE)")
-    result = evaluate_golds(args.golds, corpus=args.corpus, model=args.model, learned=not getattr(args, "no_learned", False))
+    result = evaluate_golds(args.golds, corpus=args.corpus, model=args.model, learned=getattr(args, "learned", False))
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
         print()

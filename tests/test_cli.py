@@ -229,11 +229,11 @@ def test_cli_build_quiet_prints_nothing(capsys, tmp_path, session_pipeline):
 
 
 @pytest.mark.model
-def test_cli_build_no_learned_keeps_the_patterns_only(capsys, tmp_path, session_pipeline):
+def test_cli_build_learned_adds_the_classifier_relations(capsys, tmp_path, session_pipeline):
     article = tmp_path / "a.txt"
     article.write_text("Labour's Helen Marsh said the Tories under Peter Dunmore had nothing to offer voters.\n", encoding="utf-8")
-    assert run(capsys, "build", article, "--out", tmp_path / "all", "-q")[0] == 0
-    assert run(capsys, "build", article, "--out", tmp_path / "patterns", "-q", "--no-learned")[0] == 0
+    assert run(capsys, "build", article, "--out", tmp_path / "all", "-q", "--learned")[0] == 0
+    assert run(capsys, "build", article, "--out", tmp_path / "patterns", "-q")[0] == 0
     learned = (tmp_path / "all" / "relations.csv").read_text("utf-8")
     patterns = (tmp_path / "patterns" / "relations.csv").read_text("utf-8")
     assert "learned.criticizes" in learned and "learned." not in patterns

@@ -34,7 +34,9 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 @pytest.fixture(scope="module")
 def results(nlp):
-    return {name: evaluate_golds(paths, nlp=nlp) for name, paths in SETS.items()}
+    out = {name: evaluate_golds(paths, nlp=nlp) for name, paths in SETS.items()}
+    out.update({f"{name} --learned": evaluate_golds(paths, nlp=nlp, learned=True) for name, paths in SETS.items()})
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
