@@ -3,19 +3,23 @@
 The patterns of :mod:`kg.relations.extract` read a relation only where the parse has the
 shape a rule expects. This module looks at every ordered pair of actors one sentence
 names, describes the pair by sparse features (the dependency path between the two names
-and its words, the words between them, their types and syntactic roles, whether a trigger
-word of the relation lexicon or an evaluative word lies on the path), and scores each
-relation type with a multinomial logistic regression trained on the hand-annotated gold
-files (``benchmarks/train_pairs.py``; weights in ``kg/data/pair_model.json``).
+and its words, whether they are trigger words of the relation lexicon, reporting verbs,
+negations or evaluative words; the words between the names; their types and syntactic
+roles; the tone of each name's clause) and by the parser's contextual vectors of the two
+names and the path, and scores each relation type with a multinomial logistic regression
+trained on the hand-annotated gold files (``benchmarks/train_pairs.py``; weights in
+``kg/data/pair_model.json``, applied here with numpy and the standard library).
 
-The model only adds: a pair the patterns (or the gazetteer) already relate is left to
-them, and a pair is added only when its best class is a relation the model may emit (its
-``emit`` list: the stance relations, where cross-validation showed it helps), with a
-probability over the model's threshold. The clause that joins the two names (the lowest
-verb on the path) is checked as the patterns check their trigger: negated, denied or
-conditional gives nothing, hedged gives modality ``hedged``, inside someone else's
-reported speech gives ``reported``. Assertions carry the rule ``learned.<predicate>``
-and a confidence of 0.8 times the model's probability (below the patterns' usual 0.8-0.9).
+The model only adds, and only when asked (``kg build --learned``): a pair the patterns or
+the gazetteer already relate is left to them, and so is a subject whose stance in that
+sentence a pattern has read; a pair gets the model's best class when it is one the model
+may emit (its ``emit`` list: the stance relations, where cross-validation showed it
+helps) with a probability over the model's threshold, in the likelier of its two
+directions. The clause that joins the two names (the lowest verb on the path) is checked
+as the patterns check their trigger: negated, denied or conditional gives nothing, hedged
+gives modality ``hedged``, inside someone else's reported speech gives ``reported``.
+Assertions carry the rule ``learned.<predicate>`` and a confidence of 0.8 times the
+model's probability.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.resolve import DocumentActors
 from ..errors import LexiconError
 from ..model import Evidence, Relation
-from .extract import _EVENT_PREDICATES, _Context, _event_date, _hedged, _negated, _reporter
+from .extract import _EVENT_PREDICATES, _Context, _event_date, _hedged, _negated, _reporter, _sentence_evidence
 from .lexicon import RelationLexicon
 from .sentiment import valence
 
@@ -90,6 +94,14 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
     return None
 
 
+def _inner(found: tuple[list[Token], Token, list[Token]] | None, a: Token, b: Token) -> list[Token]:
+    """The tokens of a path strictly between its two ends."""
+    if found is None:
+        return []
+    up, top, down = found
+    return [t for t in (*up[1:], top, *down[:-1]) if t.i not in (a.i, b.i)]
+
+
 @lru_cache(maxsize=4)
 def _trigger_table(lexicon: RelationLexicon) -> dict[str, frozenset[str]]:
     """Lemma -> the predicates whose verb, noun, adjective or claim rules it triggers."""
@@ -135,7 +147,7 @@ def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: Relatio
         feats.add("path=" + " ".join(deps))
         feats.add(f"path={types}:" + " ".join(deps))
         feats.add(f"len={min(len(up) + len(down), 6)}")
-        inner = [t for t in (*up[1:], top, *down[:-1]) if t.i not in (a.i, b.i)]
+        inner = _inner(found, a, b)
         lemmas = [t.lemma_.lower() for t in inner]
         feats.add("plemmas=" + " ".join(deps) + "|" + " ".join(lemmas))
         top_role = "top" if top.i not in (a.i, b.i) else ("a-top" if top.i == a.i else "b-top")
@@ -177,8 +189,7 @@ def pair_vector(a: Token, b: Token) -> np.ndarray | None:
     doc = a.doc
     if doc.tensor is None or not len(doc.tensor):
         return None
-    inner = [t.i for t in (*found[0][1:], found[1], *found[2][:-1])] if found else []
-    inner = [i for i in inner if i not in (a.i, b.i)]
+    inner = [t.i for t in _inner(found, a, b)]
     path = doc.tensor[inner].mean(axis=0) if inner else np.zeros(doc.tensor.shape[1], dtype="float32")
     return np.concatenate([doc.tensor[a.i], doc.tensor[b.i], path]).astype(np.float64)
 
@@ -266,13 +277,6 @@ def load_pair_model() -> PairModel | None:
         raise LexiconError(f"pair_model.json: {err}") from None
 
 
-def _evidence(sent: Span) -> tuple[str, int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.start_char + len(text.rstrip())
-    return sent.doc.text[start:end], start, end
-
-
 def _anchor(a: Token, b: Token) -> Token:
     """The clause that joins two names: the lowest verb on the path between them (else its top)."""
     found = _path(a, b)
@@ -309,7 +313,7 @@ def learned_relations(
     types = {k: a.type for k, a in actors.actors.items()}
     best: dict[tuple, tuple[float, str, Candidate]] = {}
     for cand in candidate_pairs(doc, actors, lexicon, skip=frozenset(related)):
-        if (cand.subject, _evidence(cand.sent)[1]) in read:
+        if (cand.subject, _sentence_evidence(cand.sent)[1]) in read:
             continue
         probs = model.probabilities(cand.features, cand.vector)
         k = max(range(len(probs)), key=lambda n: (probs[n], -n))
@@ -332,7 +336,7 @@ def learned_relations(
         speaker, reported = _reporter(anchor, ctx)
         if speaker in (s, o):
             speaker, reported = None, False  # the subject's own words are the act itself
-        text, start, end = _evidence(cand.sent)
+        text, start, end = _sentence_evidence(cand.sent)
         confidence = CONFIDENCE_SCALE * p * (0.8 if hedged else 1.0)
         evidence = Evidence(
             document=actors.document.id,
