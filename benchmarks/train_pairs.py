@@ -8,13 +8,16 @@ Training data: the gold sets that have been read (the seed; bbc-dev, bbc-dev-2, 
 bbc-heldout and bbc-heldout-3). The never-read held-out sets (2, 4, 5) are never used
 here: they measure the result. Each candidate is an ordered pair of actors one sentence
 names; its label is the gold relation between the two (matched as `kg eval` matches
-nodes), or "none". Needs scikit-learn (``pip install -e .[train]``).
+nodes), or "none". Also the sentence-level judgements of the model's own readings in
+tests/gold/pairs/*.json (only the judged pair and its reverse; leave-one-set-out adds them
+to every fold's training). Needs scikit-learn (``pip install -e .[train]``).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -103,6 +106,38 @@ def collect(paths, nlp, lexicon) -> list[Item]:
     return items
 
 
+JUDGED = sorted((ROOT / "tests" / "gold" / "pairs").glob("*.json"))
+
+
+def judged_items(paths, nlp, lexicon) -> list[Item]:
+    """Rows from sentence-level judgements of the model's own readings (tests/gold/pairs/): the
+    judged pair gets the verdict, its reverse "none" (a stance has a direction); the other
+    pairs of the sentence are not labelled and stay out."""
+    rows = [row for path in paths for row in json.loads(Path(path).read_text("utf-8"))["judgements"]]
+    by_doc: dict[str, list[dict]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc"], []).append(row)
+    items = []
+    corpus = ROOT.parent / "shared" / "corpus"
+    for doc_path in sorted(by_doc):
+        for document, doc, actors, _, relations in analyse_documents(read_path(corpus / doc_path), nlp=nlp, lexicon=lexicon, learned=False):
+            label = {k: a.label for k, a in actors.actors.items()}
+            wanted = {}
+            for row in by_doc[doc_path]:
+                wanted[(row["char_start"], row["s"], row["o"])] = row["label"]
+                if row["label"] != "alliedWith":
+                    wanted.setdefault((row["char_start"], row["o"], row["s"]), "none")
+            cands, labels = [], []
+            for c in candidate_pairs(doc, actors, lexicon):
+                start = c.sent.start_char + (len(c.sent.text) - len(c.sent.text.lstrip()))
+                verdict = wanted.get((start, label[c.subject], label[c.object]))
+                if verdict is not None:
+                    cands.append(c)
+                    labels.append(verdict)
+            items.append(Item(None, doc, actors, relations, cands, labels))
+    return items
+
+
 def fit(items: list[Item], C: float = 1.0, threshold: float = THRESHOLD, dense: float = DENSE, emit=EMIT) -> PairModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -141,17 +176,20 @@ def main(argv=None) -> int:
     ap.add_argument("--write", action="store_true", help="train on all read sets and write the model")
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
+    ap.add_argument("--no-judged", action="store_true", help="leave out the sentence-level judgements of tests/gold/pairs/")
     args = ap.parse_args(argv)
     nlp, lexicon = load_pipeline(), load_lexicon()
     data = {name: collect(paths, nlp, lexicon) for name, paths in READ_SETS.items()}
     for name, items in data.items():
         print(name, dict(Counter(label for it in items for label in it.labels)), file=sys.stderr)
+    judged = [] if args.no_judged else judged_items(JUDGED, nlp, lexicon)
+    print("judged", dict(Counter(label for it in judged for label in it.labels)), file=sys.stderr)
     if args.cv:
         for thr in sorted({args.threshold, 0.3, 0.4, 0.5, 0.6, 0.7}):
             base, with_model = Counter(), Counter()
             for name, items in data.items():
                 train = [it for other, its in data.items() if other != name for it in its]
-                model = fit(train, C=args.C, threshold=thr)
+                model = fit(train + judged, C=args.C, threshold=thr)
                 b, m = score(items, None, lexicon), score(items, model, lexicon)
                 print(f"  thr {thr:.2f} {name:14} patterns F1 {b['f1']:.3f} (P {b['precision']:.2f} R {b['recall']:.2f})  +model F1 {m['f1']:.3f} (P {m['precision']:.2f} R {m['recall']:.2f})")
                 for k in ("tp", "predicted", "found", "gold"):
@@ -161,7 +199,7 @@ def main(argv=None) -> int:
             m = _prf(*(with_model[k] for k in ("tp", "predicted", "found", "gold")))
             print(f"thr {thr:.2f} all: patterns F1 {b['f1']:.3f} (P {b['precision']:.2f} R {b['recall']:.2f})  +model F1 {m['f1']:.3f} (P {m['precision']:.2f} R {m['recall']:.2f})")
     if args.write:
-        model = fit([it for items in data.values() for it in items], C=args.C, threshold=args.threshold)
+        model = fit([it for items in data.values() for it in items] + judged, C=args.C, threshold=args.threshold)
         MODEL_PATH.write_text(model.to_json(), "utf-8")
         print(f"wrote {MODEL_PATH} ({len(model.weights)} features, labels {model.labels})")
     return 0
