@@ -249,14 +249,12 @@ class PairModel:
         return [e / total for e in exps]
 
     def to_json(self) -> str:
-        data = {
-            "labels": self.labels,
-            "threshold": self.threshold,
-            "bias": [round(b, 6) for b in self.bias],
-            "weights": {f: [round(w, 6) for w in row] for f, row in sorted(self.weights.items())},
-            "meta": self.meta,
-        }
-        return json.dumps(data, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+        """Deterministic JSON, one line per feature (weights rounded to 6 decimals)."""
+        dump = lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False)  # noqa: E731
+        head = {"bias": [round(b, 6) for b in self.bias], "labels": self.labels, "meta": self.meta, "threshold": self.threshold}
+        rows = [f"{dump(f)}: {dump([round(w, 6) for w in row])}" for f, row in sorted(self.weights.items())]
+        lines = ["{", *(f"{dump(k)}: {dump(v)}," for k, v in head.items()), '"weights": {', ",\n".join(rows), "}}"]
+        return "\n".join(lines) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> "PairModel":
