@@ -25,12 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import analyse_documents  # noqa: E402
+from kg.build import add_analysis, analyse_documents  # noqa: E402
 from kg.evaluate import _find_document, _prf, load_gold, match_nodes, score_graph  # noqa: E402
-from kg.graph import add_actor, add_document, add_relation, consolidate, new_graph, prune  # noqa: E402
+from kg.graph import consolidate, new_graph, prune  # noqa: E402
 from kg.ingest import read_path  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.relations.lexicon import load_lexicon  # noqa: E402
+from kg.relations.extract import _sentence_evidence  # noqa: E402
 from kg.relations.pairs import PairModel, candidate_pairs, learned_relations  # noqa: E402
 from quality import SETS  # noqa: E402
 
@@ -62,11 +63,9 @@ class Item:
 
 
 def graph_of(document, actors, relations):
+    """One document's graph, as `kg build` makes it, and its actor key -> node map."""
     G = new_graph()
-    add_document(G, document)
-    node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
-    for r in relations:
-        add_relation(G, dataclasses.replace(r, subject=node[r.subject], object=node[r.object]))
+    node = add_analysis(G, document, actors, relations)
     consolidate(G)
     prune(G)
     return G, node
@@ -129,8 +128,7 @@ def judged_items(paths, nlp, lexicon) -> list[Item]:
                     wanted.setdefault((row["char_start"], row["o"], row["s"]), "none")
             cands, labels = [], []
             for c in candidate_pairs(doc, actors, lexicon):
-                start = c.sent.start_char + (len(c.sent.text) - len(c.sent.text.lstrip()))
-                verdict = wanted.get((start, label[c.subject], label[c.object]))
+                verdict = wanted.get((_sentence_evidence(c.sent)[1], label[c.subject], label[c.object]))
                 if verdict is not None:
                     cands.append(c)
                     labels.append(verdict)

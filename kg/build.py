@@ -18,7 +18,7 @@ from .relations.extract import containment_relations, extract_relations
 from .relations.lexicon import RelationLexicon, load_lexicon
 from .relations.pairs import learned_relations
 
-__all__ = ["analyse_documents", "build_graph"]
+__all__ = ["analyse_documents", "add_analysis", "build_graph"]
 
 
 def analyse_documents(
@@ -47,6 +47,15 @@ def analyse_documents(
         yield document, doc, actors, mentions, relations
 
 
+def add_analysis(G: nx.MultiDiGraph, document: Document, actors: DocumentActors, relations: list[Relation]) -> dict[str, str]:
+    """Add one analysed document, its actors and relations to ``G``; returns actor key -> node."""
+    add_document(G, document)
+    node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
+    for relation in relations:
+        add_relation(G, dataclasses.replace(relation, subject=node[relation.subject], object=node[relation.object]))
+    return node
+
+
 def build_graph(
     documents: Iterable[Document],
     *,
@@ -69,10 +78,7 @@ def build_graph(
     nlp = nlp or load_pipeline(model)
     G = new_graph()
     for document, _, actors, _, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, batch_size=batch_size, learned=learned):
-        add_document(G, document)
-        node = {key: add_actor(G, actor) for key, actor in sorted(actors.actors.items())}
-        for relation in relations:
-            add_relation(G, dataclasses.replace(relation, subject=node[relation.subject], object=node[relation.object]))
+        add_analysis(G, document, actors, relations)
     consolidate(G, forbid=aliases.forbids if aliases is not None else None)
     if aliases is not None:
         aliases.apply(G)

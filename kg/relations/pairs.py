@@ -310,8 +310,11 @@ def learned_relations(
     read = {(r.subject, r.evidence.char_start) for r in found if r.predicate in _EVENT_PREDICATES}
     types = {k: a.type for k, a in actors.actors.items()}
     best: dict[tuple, tuple[float, str, Candidate]] = {}
+    starts: dict[int, int] = {}  # sentence -> the start offset its evidence has
     for cand in candidate_pairs(doc, actors, lexicon, skip=frozenset(related)):
-        if (cand.subject, _sentence_evidence(cand.sent)[1]) in read:
+        if cand.sent.start not in starts:
+            starts[cand.sent.start] = _sentence_evidence(cand.sent)[1]
+        if (cand.subject, starts[cand.sent.start]) in read:
             continue
         probs = model.probabilities(cand.features, cand.vector)
         k = max(range(len(probs)), key=lambda n: (probs[n], -n))

@@ -75,50 +75,40 @@ def test_descriptor_varies_the_name_of_an_untitled_protagonist(nlp):
     assert _described(nlp, text) == {"Gordon Pell": "chancellor chancellor"}
 
 
-def test_descriptor_of_a_protagonist_needs_the_sentence_right_before(nlp):
+PROTAGONIST_CASES = [
     # the subject of the sentence right before takes the office, not the first-named person
-    text = "Gordon Pell has addressed the conference. Ann Kray arrived late. The chancellor said the figures were sound."
-    assert _described(nlp, text) == {"Ann Kray": "chancellor"}
-    text = "Gordon Pell has addressed the conference. The hall was full. The chancellor said the figures were sound."
-    assert _described(nlp, text) == {}
+    ("Gordon Pell has addressed the conference. Ann Kray arrived late. The chancellor said the figures were sound.",
+     {"Ann Kray": "chancellor"}),
+    ("Gordon Pell has addressed the conference. The hall was full. The chancellor said the figures were sound.", {}),
     # a title someone was introduced with is theirs, not the protagonist's
-    text = "Gordon Pell met Chancellor Ann Kray. The chancellor said the figures were sound."
-    assert _described(nlp, text) == {"Ann Kray": "chancellor"}
+    ("Gordon Pell met Chancellor Ann Kray. The chancellor said the figures were sound.", {"Ann Kray": "chancellor"}),
+    # an occupation names nobody in particular
+    ("Duncan Pell spoke on Monday. The businessman said the figures were sound.", {}),
+    # the office names the protagonist from the sentence that gives it, not before
+    ("Critics said the chancellor was wrong. Gordon Pell has addressed the conference. The chancellor said the figures were sound.",
+     {"Gordon Pell": "chancellor"}),
+    # "Mr Pell refused to deny claims the prime minister had reneged": the office is someone else's
+    ("Gordon Pell has addressed the conference. The prime minister said the figures were sound. "
+     "Mr Pell refused to deny claims the prime minister had reneged on a deal.", {}),
+    # the subject of a clause inside the sentence is not what the sentence is about
+    ("Labour made the claim that Gordon Pell was planning cuts. The prime minister said the figures were sound.", {}),
+    # "The prime minister's wife" is someone tied to the office holder, not the holder
+    ("Cherie Pell has spoken out. The prime minister's wife said the figures were sound.", {}),
+    # the reporting clause of the sentence before counts as its main clause
+    ("Orders would be defied, Lord Pell said. The constitutional affairs secretary outlined the plans.",
+     {"Pell": "constitutional affairs secretary"}),
+]
 
 
-def test_descriptor_of_a_protagonist_is_an_office_named_outside_a_quote(nlp):
-    # an occupation names nobody in particular; a subject inside a quotation is not the story's subject
-    text = "Duncan Pell spoke on Monday. The businessman said the figures were sound."
-    assert _described(nlp, text) == {}
+@pytest.mark.parametrize("text, expected", PROTAGONIST_CASES, ids=[c[0][:48] for c in PROTAGONIST_CASES])
+def test_descriptor_of_a_protagonist(nlp, text, expected):
+    assert _described(nlp, text) == expected
+
+
+def test_descriptor_of_a_protagonist_is_not_a_subject_inside_a_quote(nlp):
+    # a subject inside a quotation is not the story's subject
     text = 'Ann Kray said: "Gordon Pell is a great leader." The chancellor said the figures were sound.'
     assert "Gordon Pell" not in _described(nlp, text)
-
-
-def test_descriptor_of_a_protagonist_only_from_there_on(nlp):
-    # the office names the protagonist from the sentence that gives it, not before
-    text = "Critics said the chancellor was wrong. Gordon Pell has addressed the conference. The chancellor said the figures were sound."
-    assert _described(nlp, text) == {"Gordon Pell": "chancellor"}
-
-
-def test_descriptor_of_a_protagonist_not_when_a_sentence_tells_them_apart(nlp):
-    # "Mr Pell refused to deny claims the prime minister had reneged": the office is someone else's
-    text = (
-        "Gordon Pell has addressed the conference. The prime minister said the figures were sound. "
-        "Mr Pell refused to deny claims the prime minister had reneged on a deal."
-    )
-    assert _described(nlp, text) == {}
-
-
-def test_descriptor_of_a_protagonist_is_the_main_subject_and_not_a_relative(nlp):
-    # the subject of a clause inside the sentence is not what the sentence is about
-    text = "Labour made the claim that Gordon Pell was planning cuts. The prime minister said the figures were sound."
-    assert _described(nlp, text) == {}
-    # "The prime minister's wife" is someone tied to the office holder, not the holder
-    text = "Cherie Pell has spoken out. The prime minister's wife said the figures were sound."
-    assert _described(nlp, text) == {}
-    # the reporting clause of the sentence before counts as its main clause
-    text = "Orders would be defied, Lord Pell said. The constitutional affairs secretary outlined the plans."
-    assert _described(nlp, text) == {"Pell": "constitutional affairs secretary"}
 
 
 def test_indefinite_description_is_the_person_named_next(nlp):
