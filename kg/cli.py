@@ -188,7 +188,7 @@ def make_parser() -> argparse.ArgumentParser:
         description="Build each gold file's document and print entity and relation precision, recall and F1.",
         epilog="Example: kg eval ../shared/gold/seed.json --json",
     )
-    evaluate.add_argument("golds", nargs="*", metavar="GOLD.json", help="gold annotation files")
+    evaluate.add_argument("golds", nargs="*", metavar="GOLD.json", help="gold annotation files, or folders of them")
     evaluate.add_argument("--corpus", default=None, metavar="DIR", help="folder the gold 'doc' paths are relative to (default: guessed)")
     evaluate.add_argument("--conll04", default=None, metavar="FILE", help="score CoNLL04 (SpERT JSON) entities and relations instead")
     evaluate.add_argument("--limit", type=int, default=None, metavar="N", help="with --conll04: only the first N sentences")

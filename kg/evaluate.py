@@ -31,7 +31,7 @@ import networkx as nx
 
 from .errors import InputError
 
-__all__ = ["normalise", "load_gold", "match_nodes", "score_graph", "evaluate_golds", "format_report", "run_eval_cli"]
+__all__ = ["normalise", "load_gold", "match_nodes", "score_graph", "evaluate_golds", "gold_files", "format_report", "run_eval_cli"]
 
 _COMPATIBLE = {"Person": {"Person"}, "Organization": {"Organization", "Group"}, "Group": {"Organization", "Group"}, "Location": {"Location"}}
 _STATUSES = ("required", "acceptable", "neutral", "forbidden")
@@ -72,6 +72,10 @@ def load_gold(path: str | Path) -> Gold:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise InputError(f"{path}: no such gold file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: a folder, not a gold file") from None
+    except PermissionError:
+        raise InputError(f"{path}: cannot read the gold file (permission denied)") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: not valid JSON ({err})") from None
     if not isinstance(data, dict) or "doc" not in data or "entities" not in data:
@@ -236,15 +240,31 @@ def _find_document(doc: str, gold_path: Path, corpus: str | None) -> Path:
     raise InputError(f"{gold_path}: cannot find the document {doc!r} (give --corpus DIR)")
 
 
+def gold_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The gold files named: a folder stands for the ``*.json`` files directly in it, in name order."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(p for p in path.glob("*.json") if p.is_file())
+            if not found:
+                raise InputError(f"{path}: no gold files (*.json) in this folder")
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
 def evaluate_golds(paths: Iterable[str | Path], *, corpus: str | None = None, model: str | None = None, nlp=None, learned: bool = False) -> dict:
-    """Build each gold's document and score it; returns per-document and overall (micro) figures."""
+    """Build each gold's document and score it; returns per-document and overall (micro) figures.
+    A folder among ``paths`` stands for the gold files in it."""
     from .build import build_graph
     from .ingest import read_path
     from .nlp import load_pipeline
 
+    files = gold_files(paths)
     nlp = nlp or load_pipeline(model)
     reports = []
-    for path in paths:
+    for path in files:
         gold = load_gold(path)
         document_path = _find_document(gold.doc, gold.path, corpus)
         G = build_graph(read_path(document_path), nlp=nlp, learned=learned)

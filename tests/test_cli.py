@@ -140,6 +140,13 @@ def test_cli_validate_nonconforming_file(capsys):
     assert "Conforms: False" in out
 
 
+def test_cli_eval_folder_without_golds(capsys, tmp_path):
+    code, out, err = run(capsys, "eval", tmp_path)
+    assert code == 2
+    assert _lines(err) == [f"kg: error: {tmp_path}: no gold files (*.json) in this folder"]
+    assert out == ""
+
+
 def test_cli_validate_missing_file(capsys, tmp_path):
     code, _, err = run(capsys, "validate", tmp_path / "graph.ttl")
     assert code == 2

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from kg.errors import InputError
-from kg.evaluate import load_gold, normalise, score_graph
+from kg.evaluate import gold_files, load_gold, normalise, score_graph
 from kg.graph import add_actor, add_relation, new_graph
 from kg.model import Actor, Evidence, Relation
 
@@ -101,3 +101,21 @@ def test_evaluate_rejects_bad_gold(tmp_path, data, message):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_gold(path)
+
+
+def test_gold_files_expands_folders_in_name_order(tmp_path):
+    (tmp_path / "b.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "a.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a gold", encoding="utf-8")
+    single = tmp_path / "elsewhere.json"
+    assert gold_files([tmp_path, single]) == [tmp_path / "a.json", tmp_path / "b.json", single]
+
+
+def test_gold_files_rejects_a_folder_without_golds(tmp_path):
+    with pytest.raises(InputError, match="no gold files"):
+        gold_files([tmp_path])
+
+
+def test_load_gold_names_a_folder(tmp_path):
+    with pytest.raises(InputError, match="a folder, not a gold file"):
+        load_gold(tmp_path)
