@@ -152,7 +152,9 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
     his plans. The chancellor said ...". A title nobody in the article was introduced with, as
     the subject of a sentence right after one whose subject is a person with no title of their
     own, is that person's title from there on. Each person takes one office this way, and each
-    office one person.
+    office one person. An office in an organisation counts too ("Mr Johnson said ... The
+    Spectator editor told ..."); the organisation keeps its own actor, and later descriptions
+    must name the same one.
 
     The office names the person only from that sentence on, and not at all when a sentence
     names the person and uses the office for someone else ("Mr Brown refused to deny claims
@@ -171,7 +173,7 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
             continue
         tokens, words, orgs = found
         head = tokens[-1]
-        if orgs or words in registry or not _is_title(words, lex) or any(w in _PAST for w in words):
+        if words in registry or not _is_title(words, lex) or any(w in _PAST for w in words):
             continue
         if not (head.dep_ in ("nsubj", "nsubjpass") or (head.dep_ == "poss" and head.head.dep_ in ("nsubj", "nsubjpass") and head.head.lower_ not in _KIN)):
             continue  # "The chancellor said", "The prime minister's spokesman said" (not "The prime minister's wife")

@@ -1664,6 +1664,32 @@ class _Extractor:
                 done.add(person)
                 self.emit(rules[form], [_Arg(person, False)], [_Arg(self._government_of(country), False)], self.doc[i], base=rules[form].confidence * 0.7, check_negation=False, reported=False)
 
+    def described_roles(self) -> None:
+        """"Mr Johnson said ... The Spectator editor told the programme ...": a description the actor
+        resolver linked to a person, with an organisation before its role word, gives the person that
+        role in the organisation, as "Spectator editor Boris Johnson" would."""
+        from ..entities.lexicon import load_entity_lexicon
+
+        elex = load_entity_lexicon()
+        rules = {r.form: r for r in self.ctx.lex.by_pattern("role")}
+        doc = self.doc
+        for i in sorted(self.ctx.actors.described):
+            person = self.ctx.actors.actor_at(i)
+            role = _role_at(doc, i, elex)
+            if role is None or self.ctx.type_of(person) != "Person":
+                continue
+            k = i - (3 if "-" in role else 2 if " " in role else 1)
+            steps = 0
+            while k >= 0 and steps < 3 and k in self.ctx.actors.described and self.ctx.actors.actor_at(k) == person and doc[k].lower_ in elex.portfolio_words:
+                k -= 1  # "the Tory home affairs spokesman": the brief between party and role
+                steps += 1
+            org = self.ctx.actors.actor_at(k) if k >= 0 else None
+            if org is None or org == person or self.ctx.type_of(org) not in ("Organization", "Group"):
+                continue
+            form = _role_form(role, doc, i, elex)
+            if rules.get(form):
+                self.emit(rules[form], [_Arg(person, False)], [_Arg(org)], doc[i], base=rules[form].confidence * 0.85, check_negation=False, reported=False)
+
     def _article_country(self) -> str | None:
         """The country the article is about, when at least half of its place evidence points there."""
         return self.ctx.actors.country if self.ctx.actors.country_weight >= 0.5 else None
@@ -2564,6 +2590,7 @@ class _Extractor:
         self.agents()
         self.government_titles()
         self.described_offices()
+        self.described_roles()
         self.copular_roles()
         self.role_prefixes()
         self.possessions()

@@ -97,6 +97,13 @@ PROTAGONIST_CASES = [
     # the reporting clause of the sentence before counts as its main clause
     ("Orders would be defied, Lord Pell said. The constitutional affairs secretary outlined the plans.",
      {"Pell": "constitutional affairs secretary"}),
+    # an office in an organisation: the organisation keeps its own actor, a former office names him too
+    ("At a news conference, Mr Harwood insisted he had kept the rules. The Tory leader said the party would not change.",
+     {"Harwood": "leader"}),
+    ("Kelvin Mackay sat in the judge's chair. The former Sun editor dispensed a stream of insults.",
+     {"Kelvin Mackay": "former editor"}),
+    # someone introduced with another title is not the untitled protagonist
+    ("Labour MP Ann Kray spoke on Monday. The Tory leader said the party would not change.", {}),
 ]
 
 

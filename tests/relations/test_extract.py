@@ -412,6 +412,18 @@ def test_extract_titled_description_is_the_person(nlp):
     assert found[("Liam Pryce", "criticizes", "Labour Party")].sentence.startswith("Later the Tory co-chairman")
 
 
+def test_extract_description_of_a_protagonist_gives_the_role_it_names(nlp):
+    # "Mr Johnson said ... The Spectator editor told ...": the description is the person, with its office
+    found = _relations(nlp, "At a news conference, Mr Harwood insisted he had kept the rules. The Tory leader said the party would not change.")
+    assert ("Harwood", "leads", "Conservative Party") in found, sorted(found)
+    assert found[("Harwood", "leads", "Conservative Party")].sentence.startswith("The Tory leader")
+    found = _relations(nlp, "Kelvin Mackay sat in the judge's chair. The former Sun editor dispensed a stream of insults.")
+    assert ("Kelvin Mackay", "leads", "Sun") in found, sorted(found)
+    # a description linked to nobody gives nobody an office
+    found = _relations(nlp, "Labour MP Ann Kray spoke on Monday. The Tory leader said the party would not change.")
+    assert not [t for t in found if t[1] == "leads"], sorted(found)
+
+
 def test_extract_spokesman_of_the_party_just_quoted(nlp):
     text = "The Liberal Democrats say the plan is unfair. Transport spokesman Ivo Brankov told the BBC it would fail."
     found = _relations(nlp, text)
