@@ -269,6 +269,11 @@ def _org_cue(span: Span) -> bool:
     return any(n.pos_ == "NOUN" and n.is_lower and n.lemma_.lower() in _ORG_NOUNS for n in nouns)
 
 
+def _acronym(text: str) -> bool:
+    """An organisation's initials: "ITN", "IHRC" (two to six capitals)."""
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
 def _role_of(token: Token, lex: EntityLexicon) -> str | None:
     """The role a noun names ("head", "co-director"), joining hyphenated parts."""
     words = [token.lower_]
@@ -704,12 +709,18 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
 
 def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for token in doc:
-        if token.i in covered or token.tag_ not in ("NNP", "NNPS") or token.idx < document.headline_end:
+        # "ex-ITN political editor John Sergeant": initials before the role of a named person are who
+        # employs them, though the tagger took them for an adjective
+        role_head = (
+            token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i and _acronym(token.text) and token.lower_ not in _NOT_ACTORS
+            and _role_of(token.head, lex) is not None and _name_follows(doc, token.head.i + 1)
+        )
+        if token.i in covered or (token.tag_ not in ("NNP", "NNPS") and not role_head) or token.idx < document.headline_end:
             continue
         if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i > token.i:
             continue  # part of a longer name; its head starts the mention
         place_head = token.dep_ == "compound" and token.head.is_lower and token.head.lower_ in lex.place_words  # "at Harwood prison"
-        if (token.dep_ not in _ARGUMENT_DEPS and not place_head) or token.lower_ in _MONTHS or not token.text[:1].isupper():
+        if (token.dep_ not in _ARGUMENT_DEPS and not place_head and not role_head) or token.lower_ in _MONTHS or not token.text[:1].isupper():
             continue
         start = token.i
         while start > 0 and doc[start - 1].tag_ in ("NNP", "NNPS") and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i <= token.i and doc[start - 1].i not in covered:
@@ -730,7 +741,7 @@ def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, cove
         place_cue = following is not None and following.is_lower and following.lower_ in lex.place_words  # "Harwood prison"
         place_cue = place_cue or _constituency(doc, start)
         end = token.i + 2 if place_head else run_on  # "Harwood prison": the place word is part of the name
-        mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span) or run_on > token.i + 1, locative=_locative(span), place_cue=place_cue)
+        mention = _mention(doc, document, start, end, "PROPN", lex, person_cue=cue, org_cue=_org_cue(span) or run_on > token.i + 1 or role_head, locative=_locative(span), place_cue=place_cue)
         if mention is not None:
             covered.update(range(start, end))
             yield mention

@@ -249,3 +249,15 @@ def test_mentions_a_relative_named_is_a_person(nlp):
 def test_mentions_faiths_and_creeds_are_no_actors(nlp):
     types = _types(nlp, "Peter Dunmore said Islam was a religion of peace and attacked Thatcherism.")
     assert "Islam" not in types and "Thatcherism" not in types and types.get("Peter Dunmore") == "Person", types
+
+
+def test_mentions_initials_before_the_role_of_a_named_person_are_an_organisation(nlp):
+    # "ex-ITN political editor John Sergeant": the tagger misses the initials after "ex-"
+    types = _types(nlp, "The panel was chaired by ex-KTN political editor John Sargent.")
+    assert types.get("KTN") == "Organization", types
+    # a capitalised word that is no acronym stays out ("Shadow foreign secretary X")
+    types = _types(nlp, "Shadow foreign secretary Michael Anwick said the plan was wrong.")
+    assert "Shadow" not in types, types
+    # initials that name no actor stay out ("TV presenter X")
+    types = _types(nlp, "TV presenter Anne Robley said the plan was wrong.")
+    assert "TV" not in types, types
