@@ -31,7 +31,7 @@ from kg.graph import consolidate, new_graph, prune  # noqa: E402
 from kg.ingest import read_path  # noqa: E402
 from kg.nlp import load_pipeline  # noqa: E402
 from kg.relations.lexicon import load_lexicon  # noqa: E402
-from kg.relations.extract import _sentence_evidence  # noqa: E402
+from kg.relations.extract import sentence_evidence  # noqa: E402
 from kg.relations.pairs import PairModel, candidate_pairs, learned_relations  # noqa: E402
 from quality import SETS  # noqa: E402
 
@@ -128,7 +128,7 @@ def judged_items(paths, nlp, lexicon) -> list[Item]:
                     wanted.setdefault((row["char_start"], row["o"], row["s"]), "none")
             cands, labels = [], []
             for c in candidate_pairs(doc, actors, lexicon):
-                verdict = wanted.get((_sentence_evidence(c.sent)[1], label[c.subject], label[c.object]))
+                verdict = wanted.get((sentence_evidence(c.sent)[1], label[c.subject], label[c.object]))
                 if verdict is not None:
                     cands.append(c)
                     labels.append(verdict)

@@ -30,7 +30,18 @@ from ..model import Evidence, Relation
 from .lexicon import RelationLexicon, Rule, load_lexicon
 from .sentiment import valence
 
-__all__ = ["extract_relations", "normalise_date"]
+__all__ = [
+    "extract_relations",
+    "normalise_date",
+    # the clause checks every reader of a trigger applies (the patterns here, the pair classifier of pairs.py)
+    "DocumentContext",
+    "EVENT_PREDICATES",
+    "event_date_of",
+    "is_hedged",
+    "is_negated",
+    "reported_by",
+    "sentence_evidence",
+]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -88,7 +99,8 @@ _COUNSEL = word_list("counsel")
 _HONORIFICS = word_list("honorifics")
 _NAME_STYLES = word_list("name_styles")
 _SUB_ROLE = word_list("sub_roles")
-_EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
+#: relations that are events or stances in time: they carry an event date and a reporter
+EVENT_PREDICATES = frozenset({"accuses", "criticizes", "opposes", "threatens", "attacks", "kills", "detains", "alliedWith", "supports"})
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,7 @@ class _Arg:
     owner: bool = False  # stands for something it owns ("the ICC's unit")
 
 
-class _Context:
+class DocumentContext:
     """What the patterns need to know about one document."""
 
     def __init__(self, doc: Doc, actors: DocumentActors, lexicon: RelationLexicon):
@@ -432,7 +444,7 @@ class _Context:
 _QUOTE_MARKS = ('"', "“", "”", "''", "``")
 
 
-def _quote_speakers(ctx: "_Context") -> dict[int, str]:
+def _quote_speakers(ctx: "DocumentContext") -> dict[int, str]:
     """Sentence start -> speaker, for a sentence that opens with a quotation mark, names no speaker,
     and continues a quotation the previous sentence opened after "X said:" or ends one that the
     next sentence attributes ('..., he said').
@@ -473,7 +485,8 @@ def _quoted(sent: Span) -> set[int]:
     return quoted_tokens(sent)
 
 
-def _sentence_evidence(sent: Span) -> tuple[str, int, int]:
+def sentence_evidence(sent: Span) -> tuple[str, int, int]:
+    """The sentence as evidence: its text without surrounding whitespace, and its character offsets in the document."""
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
@@ -498,7 +511,7 @@ def _conditional(trigger: Token) -> bool:
     return False
 
 
-def _negated(trigger: Token, lex: RelationLexicon) -> bool:
+def is_negated(trigger: Token, lex: RelationLexicon) -> bool:
     """No relation when the trigger, or a clause that governs it, is negated, denied or conditional."""
     if _conditional(trigger):
         return True
@@ -550,7 +563,8 @@ def _refused(trigger: Token) -> bool:
     return trigger.dep_ == "xcomp" and head.lemma_.lower() in _REFUSING and not any(c.dep_ == "neg" for c in head.children)
 
 
-def _hedged(trigger: Token, lex: RelationLexicon) -> bool:
+def is_hedged(trigger: Token, lex: RelationLexicon) -> bool:
+    """Whether the trigger's clause is only possible, likely or rumoured ("could", "may", "reportedly")."""
     chain = [trigger]
     owned = set()  # heads the trigger's phrase owns or names: "Chancellor Gordon Brown's report" is his, not hedged
     node = trigger
@@ -602,7 +616,7 @@ def _alleged(trigger: Token) -> bool:
     return False
 
 
-def _reporter(trigger: Token, ctx: _Context, exclude: Iterable[str] = ()) -> tuple[str | None, bool]:
+def reported_by(trigger: Token, ctx: DocumentContext, exclude: Iterable[str] = ()) -> tuple[str | None, bool]:
     """(speaker key, reported?) when a reporting verb governs the trigger."""
     node = trigger
     excluded = set(exclude)
@@ -658,7 +672,8 @@ def normalise_date(text: str, article_date: str | None) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def _event_date(trigger: Token, article_date: str | None) -> str | None:
+def event_date_of(trigger: Token, article_date: str | None) -> str | None:
+    """The date the trigger's clause gives ("on July 24"), normalised against the article's date."""
     for tok in [trigger, *trigger.children]:
         for sub in [tok, *tok.children]:
             if sub.ent_type_ == "DATE" and (sub.i == trigger.i or sub.head.i in (trigger.i, tok.i)):
@@ -670,7 +685,7 @@ def _event_date(trigger: Token, article_date: str | None) -> str | None:
     return None
 
 
-def _event_place(trigger: Token, ctx: _Context) -> str | None:
+def _event_place(trigger: Token, ctx: DocumentContext) -> str | None:
     """The most specific place the trigger's clause puts the event in ("in Khorog" over "in Tajikistan")."""
     candidates = [trigger]
     candidates += [c for c in trigger.children if c.dep_ in ("npadvmod", "advmod", "prep")]
@@ -702,7 +717,7 @@ def _passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
-def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
+def _verb_subjects(verb: Token, ctx: DocumentContext) -> list[_Arg]:
     passive = _passive(verb)
     if passive:
         for child in verb.children:
@@ -779,14 +794,14 @@ def _verb_subjects(verb: Token, ctx: _Context) -> list[_Arg]:
     return []
 
 
-def _passive_subjects(verb: Token, ctx: "_Context") -> list[_Arg]:
+def _passive_subjects(verb: Token, ctx: "DocumentContext") -> list[_Arg]:
     found = [a for c in verb.children if c.dep_ == "nsubjpass" for a in ctx.args(c)]
     if not found and verb.dep_ == "relcl":
         found = ctx.args(verb.head)
     return found
 
 
-def _instrument_user(token: Token, ctx: "_Context") -> list[_Arg]:
+def _instrument_user(token: Token, ctx: "DocumentContext") -> list[_Arg]:
     """Who used a weapon: "a bomb planted by X", "a bomb X planted", "the bullet that X fired"."""
     if token.lemma_.lower() not in _INSTRUMENTS:
         return []
@@ -798,7 +813,7 @@ def _instrument_user(token: Token, ctx: "_Context") -> list[_Arg]:
     return []
 
 
-def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
+def _verb_objects(verb: Token, rule: Rule, ctx: DocumentContext) -> list[_Arg]:
     passive = _passive(verb)
     objects: list[_Arg] = []
     for child in verb.children:
@@ -834,7 +849,7 @@ def _verb_objects(verb: Token, rule: Rule, ctx: _Context) -> list[_Arg]:
     return objects
 
 
-def _defended(verb: Token, rule: Rule, ctx: "_Context") -> list[_Arg]:
+def _defended(verb: Token, rule: Rule, ctx: "DocumentContext") -> list[_Arg]:
     """Whom a rebuttal stands up for: "rejected the criticism of Y", "hit back at Y's critics"."""
     found: list[_Arg] = []
     for child in verb.children:
@@ -854,7 +869,7 @@ def _defended(verb: Token, rule: Rule, ctx: "_Context") -> list[_Arg]:
     return found
 
 
-def _culprits(token: Token, ctx: "_Context") -> tuple[list[_Arg], bool]:
+def _culprits(token: Token, ctx: "DocumentContext") -> tuple[list[_Arg], bool]:
     """Who a court, the police or the story holds to have done the deed a noun names, and whether it is only alleged.
 
     "X was convicted of Y's killing", "police charged X with the murder of Y", "X, sentenced
@@ -898,7 +913,7 @@ def _culprits(token: Token, ctx: "_Context") -> tuple[list[_Arg], bool]:
     return [], False
 
 
-def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> list[_Arg]:
+def _prep_args(token: Token, preps, ctx: "DocumentContext", *, owner: bool = False) -> list[_Arg]:
     """Actors that objects of the token's prepositions in ``preps`` stand for ("critical of X", "based in Z").
 
     With ``owner``, a non-actor object counts for the actor it belongs to ("attack on Y's plans").
@@ -913,7 +928,7 @@ def _prep_args(token: Token, preps, ctx: "_Context", *, owner: bool = False) -> 
     ]
 
 
-def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
+def _owner(token: Token, ctx: "DocumentContext", depth: int = 2) -> list[_Arg]:
     """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works".
 
     "The proposals" with no owner of their own are the plans last named with one, a few
@@ -927,7 +942,7 @@ def _owner(token: Token, ctx: "_Context", depth: int = 2) -> list[_Arg]:
     return ctx.earlier_plan_owner(token)
 
 
-def _own_owner(token: Token, ctx: "_Context", depth: int) -> list[_Arg]:
+def _own_owner(token: Token, ctx: "DocumentContext", depth: int) -> list[_Arg]:
     lemma = token.lemma_.lower()
     if lemma in _ADVERSARIES:
         return []  # "hit back at critics of Blair": the critics are not Blair's
@@ -1043,7 +1058,7 @@ def _understated(token: Token) -> bool:
     return any(" ".join(t.lower_ for t in before[len(before) - n :]) in _UNDERSTATEMENTS for n in (1, 2))
 
 
-def _condemned_owners(part: Token, excluded: set[int], things: frozenset[str], ctx: "_Context") -> list[_Arg]:
+def _condemned_owners(part: Token, excluded: set[int], things: frozenset[str], ctx: "DocumentContext") -> list[_Arg]:
     """Actors whose thing a clause damns with a modifier: "a failed Tory past", "Labour's disastrous record"."""
     found: list[_Arg] = []
     for noun in part.subtree:
@@ -1071,7 +1086,7 @@ def _matches_lemma(token: Token, lemma: str) -> bool:
 
 class _Extractor:
     def __init__(self, doc: Doc, actors: DocumentActors, lexicon: RelationLexicon):
-        self.ctx = _Context(doc, actors, lexicon)
+        self.ctx = DocumentContext(doc, actors, lexicon)
         self.doc = doc
         self.document = actors.document
         self.relations: dict[tuple, Relation] = {}
@@ -1081,18 +1096,18 @@ class _Extractor:
         if not subjects or not objects:
             return
         lex = self.ctx.lex
-        if check_negation and _negated(trigger, lex):
+        if check_negation and is_negated(trigger, lex):
             return
         if hedged is None:
             wished = _wished(trigger, lex)
             if wished and rule.predicate in ("memberOf", "leads") and not rule.presupposed:
                 return  # "tried to recruit him as an agent", "hopes to lead the party": no role yet
-            hedged = _hedged(trigger, lex) or wished or (rule.predicate in _EVENT_PREDICATES and _alleged(trigger))
+            hedged = is_hedged(trigger, lex) or wished or (rule.predicate in EVENT_PREDICATES and _alleged(trigger))
         if reported is None:
-            speaker, reported = _reporter(trigger, self.ctx, exclude=())
-        sentence, start, end = _sentence_evidence(trigger.sent)
-        event_date = _event_date(trigger, self.document.date) if rule.predicate in _EVENT_PREDICATES else None
-        event_place = _event_place(trigger, self.ctx) if rule.predicate in _EVENT_PREDICATES else None
+            speaker, reported = reported_by(trigger, self.ctx, exclude=())
+        sentence, start, end = sentence_evidence(trigger.sent)
+        event_date = event_date_of(trigger, self.document.date) if rule.predicate in EVENT_PREDICATES else None
+        event_place = _event_place(trigger, self.ctx) if rule.predicate in EVENT_PREDICATES else None
         for s in subjects:
             for o in objects:
                 if s.key == o.key:
@@ -1182,11 +1197,11 @@ class _Extractor:
                         subjects = _verb_subjects(token, self.ctx)
                         if not subjects and any(c.dep_ == "auxpass" for c in token.children):
                             # "Labour cannot be trusted on crime, he said": the speaker refuses
-                            speaker, _ = _reporter(token, self.ctx)
+                            speaker, _ = reported_by(token, self.ctx)
                             subjects = [_Arg(speaker, False)] if speaker else []
                         if not subjects and any(c.dep_ == "nsubj" and c.lower_ in ("you", "one") for c in token.children):
                             # "I don't think you can rely on X": the speaker of the generic "you"
-                            speaker, _ = _reporter(token, self.ctx)
+                            speaker, _ = reported_by(token, self.ctx)
                             subjects = [_Arg(speaker, False)] if speaker else []
                         self.emit(rule, subjects, _verb_objects(token, rule, self.ctx), token, check_negation=False, hedged=False if firm else None)
                     continue
@@ -1329,15 +1344,15 @@ class _Extractor:
                         other_parts = {t.i for c in part.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for t in c.subtree}
                         cue = _clause_cue(part, other_parts, rule.cues)
                         own_negation = any(c.dep_ == "neg" for c in part.children)
-                        if cue and _negated(part, self.ctx.lex):
+                        if cue and is_negated(part, self.ctx.lex):
                             continue
                         if not cue and rule.polarity:
                             # "X said Y's plans were inadequate", "X said Y is not wise": VADER-rated words;
                             # the clause's own "not" flips them, a denial or condition above it cancels
-                            denied = _negated(part, self.ctx.lex) and not own_negation
+                            denied = is_negated(part, self.ctx.lex) and not own_negation
                             cue = not denied and _judged(part, other_parts, rule.polarity)
                         if not cue:
-                            if rule.polarity == "negative" and not _negated(part, self.ctx.lex) and not own_negation:
+                            if rule.polarity == "negative" and not is_negated(part, self.ctx.lex) and not own_negation:
                                 # "X says the plan offers a return to a failed Tory past": a damning word on what Y owns
                                 marked = [a for a in _condemned_owners(part, other_parts, rule.targets, self.ctx) if a.key not in {s.key for s in speakers}]
                                 self.emit(rule, speakers, marked, token, speaker=speakers[0].key, reported=True)
@@ -1370,7 +1385,7 @@ class _Extractor:
         """
         said: list[tuple[Token, list[_Arg], list[Token]]] = []
         for token in self.doc:
-            if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
+            if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or is_negated(token, self.ctx.lex):
                 continue
             speakers = self._said_by(token)
             if speakers:
@@ -1386,7 +1401,7 @@ class _Extractor:
         acts = {t for r in self.ctx.lex.by_pattern("claim") for t in r.targets}  # what an actor does or makes
         for token, speakers, clauses in said:
             for clause in clauses:
-                if _negated(clause, self.ctx.lex) or _conditional(clause):
+                if is_negated(clause, self.ctx.lex) or _conditional(clause):
                     continue
                 rated = [(t, v) for t in clause.subtree if t.pos_ != "ADV" and not any(c.dep_ == "neg" for c in t.children) and (v := valence(t))]
                 if not rated or any(c.dep_ == "neg" for c in clause.children) or min(v for _, v in rated) > -1.9 or max(v for _, v in rated) >= 1.5:
@@ -1477,7 +1492,7 @@ class _Extractor:
             if rule.form != "label":
                 continue
             for token in self.doc:
-                if token.lemma_.lower() not in rule.lemmas or token.pos_ != "VERB" or _negated(token, self.ctx.lex):
+                if token.lemma_.lower() not in rule.lemmas or token.pos_ != "VERB" or is_negated(token, self.ctx.lex):
                     continue
                 speakers = self._said_by(token)
                 targets = [a for c in token.children if c.dep_ == "dobj" for a in self.ctx.args(c)]
@@ -1499,7 +1514,7 @@ class _Extractor:
             if rule.form != "demand":
                 continue
             for token in self.doc:
-                if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or _negated(token, self.ctx.lex):
+                if token.lemma_.lower() not in rule.lemmas or token.pos_ not in ("VERB", "AUX") or is_negated(token, self.ctx.lex):
                     continue
                 speakers = self._said_by(token)
                 if not speakers:
@@ -1794,7 +1809,7 @@ class _Extractor:
             form = _role_form(role, self.doc, token.i, elex)  # "deputy party leader" is a member
             allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
             orgs = [o for o in self._role_orgs(token, "") if self.ctx.type_of(o.key) in allowed]
-            if subjects and not orgs and not _negated(verb, self.ctx.lex):
+            if subjects and not orgs and not is_negated(verb, self.ctx.lex):
                 self._office_held(token, subjects, rules, elex)  # "X served as home secretary under Major"
             if subjects and orgs and rules.get(form):
                 if form == "member" or self.ctx.type_of(orgs[0].key) != "Location":
@@ -2158,7 +2173,7 @@ class _Extractor:
     def _first_token_in(self, key: str, start: int) -> Token | None:
         """The first token of an actor's mentions in the sentence whose evidence starts at ``start``."""
         tokens = (self.doc[i] for i, k in sorted(self.ctx.actors.by_token.items()) if k == key)
-        return next((t for t in tokens if _sentence_evidence(t.sent)[1] == start), None)
+        return next((t for t in tokens if sentence_evidence(t.sent)[1] == start), None)
 
     def _mention_starts(self, type_: str) -> list[tuple[int, str]]:
         found, prev = [], None
@@ -2616,7 +2631,7 @@ def _is_country(name: str) -> bool:
     return bool(load_gazetteer().country(name))
 
 
-def _peerage(doc: Doc, person: str, ctx: "_Context") -> bool:
+def _peerage(doc: Doc, person: str, ctx: "DocumentContext") -> bool:
     """Whether a mention of ``person`` carries a peer's title (Lord, Baroness ...)."""
     peers = {"lord", "lady", "baroness", "baron", "viscount", "earl", "duke", "duchess", "marquess", "countess"}
     for i, token in enumerate(doc):
@@ -2693,7 +2708,7 @@ def containment_relations(doc: Doc, actors: DocumentActors, gazetteer=None) -> l
             continue  # the article does not name the country: no node the text never mentions
         if country_key == key:
             continue
-        sentence, start, end = _sentence_evidence(doc[first[key]].sent)
+        sentence, start, end = sentence_evidence(doc[first[key]].sent)
         evidence = Evidence(actors.document.id, sentence, start, end, 0.95, "gazetteer")
         relations.append(Relation(key, "locatedIn", country_key, evidence))
     return relations

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from ..entities.resolve import DocumentActors
 from ..errors import LexiconError
 from ..model import Evidence, Relation
-from .extract import _EVENT_PREDICATES, _Context, _event_date, _hedged, _negated, _reporter, _sentence_evidence
+from .extract import EVENT_PREDICATES, DocumentContext, event_date_of, is_hedged, is_negated, reported_by, sentence_evidence
 from .lexicon import RelationLexicon
 from .sentiment import valence
 
@@ -307,13 +307,13 @@ def learned_relations(
     related = {(r.subject, r.object) for r in found} | {(r.object, r.subject) for r in found}
     # a subject whose stance in a sentence the patterns have read has its target there already:
     # "Officials maintained that X was behind the general's death" is about X, not the general
-    read = {(r.subject, r.evidence.char_start) for r in found if r.predicate in _EVENT_PREDICATES}
+    read = {(r.subject, r.evidence.char_start) for r in found if r.predicate in EVENT_PREDICATES}
     types = {k: a.type for k, a in actors.actors.items()}
     best: dict[tuple, tuple[float, str, Candidate]] = {}
     starts: dict[int, int] = {}  # sentence -> the start offset its evidence has
     for cand in candidate_pairs(doc, actors, lexicon, skip=frozenset(related)):
         if cand.sent.start not in starts:
-            starts[cand.sent.start] = _sentence_evidence(cand.sent)[1]
+            starts[cand.sent.start] = sentence_evidence(cand.sent)[1]
         if (cand.subject, starts[cand.sent.start]) in read:
             continue
         probs = model.probabilities(cand.features, cand.vector)
@@ -326,18 +326,18 @@ def learned_relations(
         pair = tuple(sorted((cand.subject, cand.object)))  # one reading per pair: the likelier direction
         if pair not in best or probs[k] > best[pair][0]:
             best[pair] = (probs[k], label, cand)
-    ctx = _Context(doc, actors, lexicon) if best else None
+    ctx = DocumentContext(doc, actors, lexicon) if best else None
     out = []
     for _, (p, label, cand) in sorted(best.items()):
         s, o = cand.subject, cand.object
         anchor = _anchor(doc[cand.heads[0]], doc[cand.heads[1]])
-        if _negated(anchor, lexicon):
+        if is_negated(anchor, lexicon):
             continue
-        hedged = _hedged(anchor, lexicon)
-        speaker, reported = _reporter(anchor, ctx)
+        hedged = is_hedged(anchor, lexicon)
+        speaker, reported = reported_by(anchor, ctx)
         if speaker in (s, o):
             speaker, reported = None, False  # the subject's own words are the act itself
-        text, start, end = _sentence_evidence(cand.sent)
+        text, start, end = sentence_evidence(cand.sent)
         confidence = CONFIDENCE_SCALE * p * (0.8 if hedged else 1.0)
         evidence = Evidence(
             document=actors.document.id,
@@ -348,7 +348,7 @@ def learned_relations(
             rule=f"learned.{label}",
             modality="hedged" if hedged else ("reported" if reported else "asserted"),
             attributed_to=speaker,
-            event_date=_event_date(anchor, actors.document.date) if label in _EVENT_PREDICATES else None,
+            event_date=event_date_of(anchor, actors.document.date) if label in EVENT_PREDICATES else None,
         )
         out.append(Relation(s, label, o, evidence))
     return out
