@@ -2032,6 +2032,28 @@ class _Extractor:
                         if person and len(parties) == 1:
                             self.emit(party_rule, [_Arg(person)], [_Arg(parties[0], False)], t, check_negation=False, reported=False)
 
+    def party_audiences(self) -> None:
+        """"Tony Blair told Labour members ...", "the prime minister addressed a Labour Party gathering":
+        whoever speaks to a party's members, supporters or conference belongs to that party."""
+        rule = next((r for r in self.ctx.lex.by_pattern("role") if r.form == "audience"), None)
+        if rule is None:
+            return
+        for verb in self.doc:
+            if verb.lemma_.lower() not in rule.lemmas or verb.pos_ != "VERB" or is_negated(verb, self.ctx.lex):
+                continue
+            if any(c.dep_ == "xcomp" for c in verb.children):
+                continue  # "told Labour supporters to vote Liberal Democrat": an appeal, perhaps to another party's voters
+            speakers = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
+            for audience in verb.children:
+                if audience.dep_ not in ("dobj", "dative") or audience.lemma_.lower() not in rule.targets:
+                    continue
+                parties = [
+                    a for c in audience.children if c.dep_ in ("compound", "poss", "amod", "nmod")
+                    for a in self.ctx.args(c) if self._known_org(a.key)
+                ]
+                if speakers and len({a.key for a in parties}) == 1:
+                    self.emit(rule, speakers[:1], parties[:1], verb, check_negation=False, reported=False)
+
     def _recent_parties(self, sent: Span) -> list[str]:
         """The known organisations named in the sentence before ``sent`` (and earlier in ``sent``)."""
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -2611,6 +2633,7 @@ class _Extractor:
         self.possessions()
         self.one_of()
         self.speaking_for()
+        self.party_audiences()
         self.origins()
         self.allies()
         self.places()

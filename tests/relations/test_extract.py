@@ -424,6 +424,21 @@ def test_extract_description_of_a_protagonist_gives_the_role_it_names(nlp):
     assert not [t for t in found if t[1] == "leads"], sorted(found)
 
 
+@pytest.mark.parametrize(
+    "text, member",
+    [
+        ("Tony Blaire told Labour members the Tories offered a hard right agenda.", True),
+        ("The prime minister, Tony Blaire, has told a Labour Party gathering that Tory policies would fail.", True),
+        ("Tony Blaire told the BBC the Labour plan was sound.", False),  # an audience that is no party's
+        ("Tony Blaire told Labour supporters to vote for the plan.", False),  # an appeal: perhaps to others' voters
+        ("Tony Blaire did not address the Labour conference.", False),
+    ],
+)
+def test_extract_speaking_to_a_partys_members_is_membership(nlp, text, member):
+    found = _relations(nlp, text)
+    assert (("Tony Blaire", "memberOf", "Labour Party") in found) is member, sorted(found)
+
+
 def test_extract_spokesman_of_the_party_just_quoted(nlp):
     text = "The Liberal Democrats say the plan is unfair. Transport spokesman Ivo Brankov told the BBC it would fail."
     found = _relations(nlp, text)
