@@ -1693,7 +1693,7 @@ class _Extractor:
             role = _role_at(doc, i, elex)
             if role is None or self.ctx.type_of(person) != "Person":
                 continue
-            k = i - (3 if "-" in role else 2 if " " in role else 1)
+            k = _before_role(i, role)
             steps = 0
             while k >= 0 and steps < 3 and k in self.ctx.actors.described and self.ctx.actors.actor_at(k) == person and doc[k].lower_ in elex.portfolio_words:
                 k -= 1  # "the Tory home affairs spokesman": the brief between party and role
@@ -1869,7 +1869,7 @@ class _Extractor:
                         members = [_Arg(person)] + self._listed_with(person, start)
                         self.emit(rules["member"], members, [_Arg(org)], doc[p], base=0.6, check_negation=False, reported=False)
                 continue
-            k = r - (3 if "-" in role else 2 if " " in role else 1)
+            k = _before_role(r, role)
             if k >= 1 and doc[k].text == "-" and doc[k - 1].lower_ in ("ex", "former", "then"):
                 k -= 2  # "Tory ex-minister X": a former office still tells the party
             steps = 0
@@ -2678,6 +2678,11 @@ def _role_form(role: str, doc: Doc, i: int, lex) -> str:
         if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
             break
     return "leads"
+
+
+def _before_role(j: int, role: str) -> int:
+    """The token before the role word(s) ending at ``j``: "co-chairman" is three tokens, "general secretary" two."""
+    return j - (3 if "-" in role else 2 if " " in role else 1)
 
 
 def _role_at(doc: Doc, j: int, lex) -> str | None:
