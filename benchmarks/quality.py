@@ -12,7 +12,7 @@ Usage: python benchmarks/quality.py [--json benchmarks/quality.json]
 Gold sets: the seed article; BBC politics "dev" golds (tests/gold/*.json and, from
 session 6, tests/gold/dev2/ and dev3/, from session 7 dev4/: annotated before tuning, then read and tuned on);
 BBC politics "held-out" golds (tests/gold/heldout*/: annotated before tuning; held-out
-1 and 3 were later read, held-out 2, 4, 5 and 6 (session 8) never: only their totals are looked at).
+1 and 3 were later read, held-out 2, 4, 5, 6 and 7 (6 and 7: session 8) never: only their totals are looked at).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ SETS = {
     "bbc-heldout-4": sorted((ROOT / "tests" / "gold" / "heldout4").glob("*.json")),
     "bbc-heldout-5": sorted((ROOT / "tests" / "gold" / "heldout5").glob("*.json")),
     "bbc-heldout-6": sorted((ROOT / "tests" / "gold" / "heldout6").glob("*.json")),
+    "bbc-heldout-7": sorted((ROOT / "tests" / "gold" / "heldout7").glob("*.json")),
     "bbc-dev-2": sorted((ROOT / "tests" / "gold" / "dev2").glob("*.json")),
     "bbc-dev-3": sorted((ROOT / "tests" / "gold" / "dev3").glob("*.json")),
     "bbc-dev-4": sorted((ROOT / "tests" / "gold" / "dev4").glob("*.json")),
