@@ -59,7 +59,6 @@ class Item:
     relations: list
     candidates: list
     labels: list
-    mentions: list = dataclasses.field(default_factory=list)
 
 
 def graph_of(document, actors, relations):
@@ -96,12 +95,12 @@ def collect(paths, nlp, lexicon) -> list[Item]:
     for path in paths:
         gold = load_gold(path)
         documents = read_path(_find_document(gold.doc, gold.path, None))
-        for document, doc, actors, mentions, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, learned=False):
+        for document, doc, actors, _, relations in analyse_documents(documents, nlp=nlp, lexicon=lexicon, learned=False):
             G, node = graph_of(document, actors, relations)
             node_gold = match_nodes(G, gold)
             cands = candidate_pairs(doc, actors, lexicon)
             labels = [label_of(gold, node_gold.get(node[c.subject]), node_gold.get(node[c.object])) for c in cands]
-            items.append(Item(gold, doc, actors, relations, cands, labels, mentions))
+            items.append(Item(gold, doc, actors, relations, cands, labels))
     return items
 
 

@@ -709,13 +709,15 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
 
 def _proper_noun_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: set[int]) -> Iterator[Mention]:
     for token in doc:
+        if token.i in covered or token.idx < document.headline_end:
+            continue
         # "ex-ITN political editor John Sergeant": initials before the role of a named person are who
         # employs them, though the tagger took them for an adjective
         role_head = (
             token.dep_ in ("compound", "nmod", "amod") and token.head.i > token.i and _acronym(token.text) and token.lower_ not in _NOT_ACTORS
             and _role_of(token.head, lex) is not None and _name_follows(doc, token.head.i + 1)
         )
-        if token.i in covered or (token.tag_ not in ("NNP", "NNPS") and not role_head) or token.idx < document.headline_end:
+        if token.tag_ not in ("NNP", "NNPS") and not role_head:
             continue
         if token.dep_ == "compound" and token.head.tag_ in ("NNP", "NNPS") and token.head.i > token.i:
             continue  # part of a longer name; its head starts the mention

@@ -83,7 +83,11 @@ def _mention_heads(doc: Doc, actors: DocumentActors, sent: Span) -> dict[str, li
     return heads
 
 
-def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
+#: a dependency path: the tokens up from one name, their lowest common ancestor, the tokens down to the other
+_Path = tuple[list[Token], Token, list[Token]] | None
+
+
+def _path(a: Token, b: Token) -> _Path:
     """Tokens from ``a`` up to the lowest common ancestor, the ancestor, and down to ``b``."""
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
@@ -94,7 +98,7 @@ def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]] | None:
     return None
 
 
-def _inner(found: tuple[list[Token], Token, list[Token]] | None, a: Token, b: Token) -> list[Token]:
+def _inner(found: _Path, a: Token, b: Token) -> list[Token]:
     """The tokens of a path strictly between its two ends."""
     if found is None:
         return []
@@ -131,8 +135,10 @@ def _word_class(token: Token, triggers: dict[str, frozenset[str]], lexicon: Rela
 
 def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: RelationLexicon, triggers: dict[str, frozenset[str]] | None = None) -> tuple[str, ...]:
     """Sparse binary features of the ordered pair (a, b) of mention heads in one sentence."""
-    triggers = _trigger_table(lexicon) if triggers is None else triggers
-    found = _path(a, b)
+    return _features(a, b, _path(a, b), a_type, b_type, lexicon, _trigger_table(lexicon) if triggers is None else triggers)
+
+
+def _features(a: Token, b: Token, found: _Path, a_type: str, b_type: str, lexicon: RelationLexicon, triggers: dict[str, frozenset[str]]) -> tuple[str, ...]:
     types = f"{a_type}>{b_type}"
     feats = {f"types={types}", f"order={'ab' if a.i < b.i else 'ba'}"}
     distance = abs(a.i - b.i)
@@ -185,7 +191,10 @@ def pair_features(a: Token, b: Token, a_type: str, b_type: str, lexicon: Relatio
 
 def pair_vector(a: Token, b: Token) -> np.ndarray | None:
     """Dense context: the parser's contextual vectors of both heads and of the path between them."""
-    found = _path(a, b)
+    return _vector(a, b, _path(a, b))
+
+
+def _vector(a: Token, b: Token, found: _Path) -> np.ndarray | None:
     doc = a.doc
     if doc.tensor is None or not len(doc.tensor):
         return None
@@ -212,7 +221,8 @@ def candidate_pairs(doc: Doc, actors: DocumentActors, lexicon: RelationLexicon, 
                 a, b = min(((x, y) for x in heads[s] for y in heads[o]), key=lambda p: (abs(p[0].i - p[1].i), p[0].i))
                 if a.i == b.i or abs(a.i - b.i) > MAX_DISTANCE:
                     continue
-                out.append(Candidate(s, o, sent, (a.i, b.i), pair_features(a, b, types[s], types[o], lexicon, triggers), pair_vector(a, b)))
+                found = _path(a, b)  # walked once for both kinds of feature
+                out.append(Candidate(s, o, sent, (a.i, b.i), _features(a, b, found, types[s], types[o], lexicon, triggers), _vector(a, b, found)))
     return out
 
 
