@@ -179,11 +179,14 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
             continue  # "The chancellor said", "The prime minister's spokesman said" (not "The prime minister's wife")
         if not _is_office(words, lex):
             continue  # "The businessman": an occupation names nobody in particular
-        quoted = quoted_tokens(sents[n - 1])
-        subjects = {by_token.get(t.i) for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & all_persons
+        before = sents[n - 1]
+        if n >= 2 and _carried_on(before, by_token):
+            before = sents[n - 2]  # "Mr Blair said ... . That would cut numbers, he said. The prime minister ...": "he" carries the subject on
+        quoted = quoted_tokens(before)
+        subjects = {by_token.get(t.i) for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted} & all_persons
         if len(subjects) != 1 or not subjects <= untitled - given:
             continue  # one person the sentence before is about, with no title of their own
-        if not any(by_token.get(t.i) in subjects for t in sents[n - 1] if t.dep_ in ("nsubj", "nsubjpass") and main_clause(t.head)):
+        if not any(by_token.get(t.i) in subjects for t in before if t.dep_ in ("nsubj", "nsubjpass") and main_clause(t.head)):
             continue  # the subject of the main clause, not of "Labour's claim that Michael Howard was planning cuts"
         person = subjects.pop()
         if any(_names_and_describes(sent, person, words, by_token) for sent in sents if sent.start != sents[n].start):
@@ -193,6 +196,15 @@ def _protagonist_titles(doc: Doc, by_token: dict[int, str], all_persons: set[str
             registry[form][person] |= orgs
             since.setdefault(form, det.i)
     return since
+
+
+def _carried_on(sent, by_token: dict[int, str]) -> bool:
+    """Whether a sentence names no actor and its speaker is "he" or "she": it goes on with the
+    person the sentence before it is about ('That would cut numbers, he said.')."""
+    if any(t.i in by_token for t in sent):
+        return False
+    quoted = quoted_tokens(sent)
+    return any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.i not in quoted and main_clause(t.head) for t in sent)
 
 
 def main_clause(verb: Token) -> bool:

@@ -45,6 +45,8 @@ class EntityLexicon:
     armed_words: frozenset[str] = frozenset()  # names of organisations that can use force
     titles_absent: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that country lacks
     titles_own: dict[str, str] = field(default_factory=dict)  # office only one country has -> its ISO code
+    titles_regional: frozenset[str] = frozenset()  # offices of a region's government ("first minister")
+    regional_qualifiers: frozenset[str] = frozenset()  # "scottish", "welsh": a devolved government's office
 
     @property
     def roles(self) -> frozenset[str]:
@@ -146,6 +148,8 @@ def load_entity_lexicon() -> EntityLexicon:
         titles_own={
             t.lower(): code.upper() for code, titles in actors.get("government_titles", {}).get("own", {}).items() for t in titles
         },
+        titles_regional=_words(actors, "government_titles", "regional", "actors.toml"),
+        regional_qualifiers=_words(actors, "government_titles", "regional_qualifiers", "actors.toml"),
     )
 
 

@@ -394,6 +394,10 @@ def _mention(doc: Doc, document: Document, start: int, end: int, label: str, lex
         return None
     if all(w.lower().rstrip(".") in lex.person_titles | lex.roles or w in _POSTNOMINALS for w in name.split()) or name.lower() in lex.government_members | lex.government_leads:
         return None  # only titles ("Treasurer Lord", "Solicitor General"): no name
+    if label in ("PERSON", "PROPN") and name.split()[-1].lower() in lex.person_titles | lex.roles and all(
+        w.lower() in lex.person_titles | lex.roles | lex.portfolio_words or w.lower() in lex.demonyms for w in name.split()
+    ):
+        return None  # an office with its brief and nation ("Scottish Finance Minister, Tom McCabe"): no name
     if not extra.get("known") and name in known_names():
         # a known organisation the entity ruler missed ("the Law Lords' judgement")
         extra["known"], name = True, known_names()[name]
@@ -789,13 +793,15 @@ def _collective_mentions(doc: Doc, document: Document, lex: EntityLexicon, cover
             if rule.needs:
                 wanted = set(rule.needs)
                 ok = bool(modifiers & wanted) or ("@demonym" in wanted and (country is not None or place_country is not None))
+                if "@bare-plural" in wanted and token.tag_ in ("NNS", "NNPS") and not modifiers and not place_country:
+                    ok = not any(c.dep_ in ("amod", "compound", "nmod", "det", "poss", "nummod", "prep") for c in token.children)
                 if not ok:
                     continue
             if lemma in rule.strict and not (country or "the" in modifiers):
                 continue
             before = {t.lower_ for t in doc[max(token.i - 2, 0) : token.i]}
-            if rule.kind == "government" and ({t.lower_ for l in token.lefts for t in l.subtree} | before) & _NOT_NATIONAL:
-                continue  # "local government spokeswoman", "the shadow cabinet": not the national government
+            if rule.kind == "government" and ({t.lower_ for l in token.lefts for t in l.subtree} | before) & (_NOT_NATIONAL | lex.regional_qualifiers):
+                continue  # "local government spokeswoman", "the shadow cabinet", "Welsh ministers": not the national government
             if rule.kind == "government" and not rule.needs and token.tag_ not in ("NNS", "NNPS"):
                 # "the government", "Blair's government", "the Labour government" - not "a system of government"
                 owner = token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1  # "government plans"

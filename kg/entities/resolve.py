@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from ..model import Actor, Document, Mention
 from .descriptors import link_descriptions, link_indefinites
-from .lexicon import EntityLexicon, load_entity_lexicon, read_tsv, word_list
+from .lexicon import EntityLexicon, known_names, load_entity_lexicon, read_tsv, word_list
 from .link import Gazetteer, Place, choose_place, fold, load_gazetteer
 from .mentions import normalise_name
 
@@ -468,6 +468,8 @@ def resolve_actors(
                     break
             if code is None and " in " in m.name:
                 where = m.name.split(" in ", 1)[1]
+                if where in known_names():
+                    continue  # "foreign ministers of the EU": a union's, no one government's
                 country = gaz.country(where)
                 code = country.country_code if country else gaz.capital_country(where)
                 if code is None:

@@ -54,6 +54,7 @@ _ORG_HEADS = word_list("organisation_heads")
 _MEMBER_HEADS = word_list("member_heads")
 _UNARMED = word_list("unarmed_groups")
 _PLAN_NOUNS = word_list("plan_nouns")
+_CONDUCT = _PLAN_NOUNS | word_list("conduct_nouns")
 _INSTRUMENTS = word_list("instruments")
 _CHARGING = word_list("charging_verbs")
 _ALLEGING = word_list("alleging_verbs")
@@ -69,6 +70,7 @@ _REMOVAL_VERBS = word_list("removal_verbs")
 _FEMALE = word_list("female_styles")
 _STYLES = _MALE | _FEMALE | word_list("surname_styles")  # words of address before a name ("Mr", "Sir", "Dr")
 _PAST_OFFICE = word_list("past_office_words")
+_FUTURE_OFFICE = word_list("future_office_words")
 _ROLE_VERBS = word_list("role_verbs")
 _FINDING = word_list("finding_verbs")
 _SEAT_WORDS = word_list("seat_words")
@@ -84,6 +86,7 @@ _DYING = word_list("dying_verbs")
 _SPEAKING = word_list("speech_verbs")
 _COMPASS = word_list("compass_words")
 _KIND_NOUNS = word_list("kind_nouns")
+_ORG_ANAPHORS = _KIND_NOUNS | word_list("org_anaphors")
 _SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
@@ -154,6 +157,9 @@ class DocumentContext:
                 if key:
                     return _Arg(key)
         named = self.appositive_name(token)
+        if not named and token.text == "-":
+            # "The co-chairman of X, Y, said": the parser makes the hyphen the subject and the role its apposition
+            named = next((self.appositive_name(c) for c in token.children if c.dep_ == "appos" and self.appositive_name(c)), None)
         if named:
             return _Arg(named)
         if token.pos_ == "NOUN" and token.is_lower and token.lower_ in _place_words():
@@ -181,36 +187,27 @@ class DocumentContext:
             key = self._speaker(token)
             return _Arg(key, direct=False) if key else None
         if lower in ("its",):
-            # the organisation its own clause is about ("BAA reiterated its support"), else the one
-            # the previous sentence is about (its subject), else the nearest one
-            clause = token.head.head if token.dep_ == "poss" else token.head
-            while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.head.i != clause.i:
-                clause = clause.head  # "Britain was placed to make ... because of its alliance": the clause with a subject
-            for c in clause.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
-                    key = self.actors.actor_at(c.i)
-                    if key and self.type_of(key) in ("Organization", "Location"):
-                        return _Arg(key, direct=False)
-            start = token.sent.start
-            previous = self.doc[start - 1].sent if start > 0 else None
-            if previous is not None:
-                for t in previous:
-                    if t.dep_ in ("nsubj", "nsubjpass"):
-                        for sub in t.subtree:
-                            key = self.actors.actor_at(sub.i)
-                            if key and self.type_of(key) == "Organization":
-                                return _Arg(key, direct=False)
-                        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
-                            # "The party asserts ... Its leader": the last organisation whose name has that word
-                            for i in range(t.i - 1, max(t.i - 400, -1), -1):
-                                key = self.actors.actor_at(i)
-                                if key and self.type_of(key) == "Organization" and t.lower_ in self.actors.actors[key].label.lower().split():
-                                    return _Arg(key, direct=False)
-            for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
+            return self._organisation_before(token)
+        if token.dep_ == "poss" and token.lemma_.lower() in _ORG_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the party's election chief X", "the charity's director, X": the organisation named before
+            # with that word ("the Labour Party", "the charity Oxfam"); none when the last two sentences
+            # name two ("defected from the Conservatives to Labour ... the party's leadership")
+            key = self._named_kind(token) if token.lower_ in _KIND_NOUNS else None
+            if key:
+                return _Arg(key, direct=False)
+            previous = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
+            named = None
+            for i in range(token.i - 1, max(token.i - 400, -1), -1):
                 key = self.actors.actor_at(i)
-                if key and self.type_of(key) == "Organization":
-                    return _Arg(key, direct=False)
-            return None
+                if not key or self.type_of(key) != "Organization" or token.lower_ not in self.actors.actors[key].label.lower().split():
+                    continue
+                if named is None:
+                    named = key
+                elif key != named and i >= previous:
+                    return None
+                if i < previous:
+                    break
+            return _Arg(named, direct=False) if named else None
         if lower == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.i == token.sent.start and token.sent.start > 0:
             # "Liberty said ... . It took up the case of six Roma": a sentence opening with "It" goes on
             # about the named organisation the sentence before was about
@@ -255,6 +252,38 @@ class DocumentContext:
                 return _Arg(key, direct=False)
         return None
 
+    def _organisation_before(self, token: Token) -> _Arg | None:
+        """The organisation "its" points back to: the one its own clause is about ("BAA reiterated its
+        support"), else the one the previous sentence is about (its subject), else the nearest one."""
+        clause = token.head.head if token.dep_ == "poss" else token.head
+        while not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.head.i != clause.i:
+            clause = clause.head  # "Britain was placed to make ... because of its alliance": the clause with a subject
+        for c in clause.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i:
+                key = self.actors.actor_at(c.i)
+                if key and self.type_of(key) in ("Organization", "Location"):
+                    return _Arg(key, direct=False)
+        start = token.sent.start
+        previous = self.doc[start - 1].sent if start > 0 else None
+        if previous is not None:
+            for t in previous:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    for sub in t.subtree:
+                        key = self.actors.actor_at(sub.i)
+                        if key and self.type_of(key) == "Organization":
+                            return _Arg(key, direct=False)
+                    if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                        # "The party asserts ... Its leader": the last organisation whose name has that word
+                        for i in range(t.i - 1, max(t.i - 400, -1), -1):
+                            key = self.actors.actor_at(i)
+                            if key and self.type_of(key) == "Organization" and t.lower_ in self.actors.actors[key].label.lower().split():
+                                return _Arg(key, direct=False)
+        for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
+            key = self.actors.actor_at(i)
+            if key and self.type_of(key) == "Organization":
+                return _Arg(key, direct=False)
+        return None
+
     def _named_kind(self, token: Token) -> str | None:
         """"the magazine" after "The Spectator magazine": the organisation last written with that kind noun."""
         for i in range(token.i - 1, 0, -1):
@@ -296,8 +325,12 @@ class DocumentContext:
 
         if token.pos_ != "NOUN" or token.lower_ not in load_entity_lexicon().roles or self.actors.actor_at(token.i):
             return None
-        if token.dep_ not in ("nsubj", "nsubjpass"):
+        subject = token
+        if token.dep_ == "appos" and token.i >= 2 and token.head.i == token.i - 1 and token.head.text == "-":
+            subject = token.head  # "The co-chairman of X, NAME, said": the parser splits "co-chairman" at its hyphen
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
             return None
+        verb = subject.head
         end = max(t.i for t in token.subtree) + 1
         doc = self.doc
         for i in range(token.i + 1, min(end, len(doc) - 2)):
@@ -309,8 +342,12 @@ class DocumentContext:
             last = i + 1
             while last + 1 < len(doc) and self.actors.actor_at(last + 1) == key:
                 last += 1
-            if last + 1 < len(doc) and doc[last + 1].text == "," and last + 2 < len(doc) and doc[last + 2].i == token.head.i:
-                return key  # ", NAME ," right before the verb the role is the subject of
+            if last + 1 < len(doc) and doc[last + 1].text == "," and last + 2 < len(doc):
+                after = doc[last + 2]
+                if after.i == verb.i:
+                    return key  # ", NAME ," right before the verb the role is the subject of
+                if after.head.i == verb.i and after.dep_ in ("prep", "advmod", "npadvmod") and max(t.i for t in after.subtree) + 1 == verb.i:
+                    return key  # ", NAME , on Saturday called ...": a time or manner between name and verb
         return None
 
     def earlier_plan_owner(self, token: Token) -> list[_Arg]:
@@ -390,7 +427,8 @@ class DocumentContext:
         if excluded is None and token.lower_ in ("him", "her", "them") and (token.dep_ in ("dobj", "dative", "pobj") or small):
             # "Roe called him a disappointment": an object pronoun is not its own verb's subject
             verb = token.head.head if token.dep_ == "pobj" or small else token.head
-            excluded = next((self.actors.actor_at(c.i) for c in verb.children if c.dep_ == "nsubj" and self.actors.actor_at(c.i)), None)
+            # (the subject may be a role the name is in apposition with: "The chairman of X, Y, called him ...")
+            excluded = next((a.key for c in verb.children if c.dep_ == "nsubj" and c.i != token.i for a in [self._arg(c)] if a), None)
 
         def fits(key: str | None) -> bool:
             return bool(key) and self.type_of(key) in wanted and key != excluded and self._agrees(key, token)
@@ -750,7 +788,15 @@ def _verb_subjects(verb: Token, ctx: DocumentContext) -> list[_Arg]:
             return [_Arg(a.key, False) for c in controllers for a in ctx.args(c)]
     # "X threatened to attack Y", "X met and backed Y": the subject of the governing verb
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        return [_Arg(a.key, False) for a in _verb_subjects(verb.head, ctx)]
+        head = verb.head
+        if (
+            verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.tag_ in ("VBD", "VBZ")
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+        ):
+            # "X said Labour would set out plans and attacked Y": a past tense cannot share "would", so it
+            # goes with the reporting verb, whatever the parser attached it to
+            head = head.head
+        return [_Arg(a.key, False) for a in _verb_subjects(head, ctx)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         found = ctx.args(verb.head)  # "X, now working for Y, said"
         if not found and not any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in verb.children):
@@ -928,6 +974,15 @@ def _prep_args(token: Token, preps, ctx: "DocumentContext", *, owner: bool = Fal
     ]
 
 
+def _conduct_owners(token: Token, preps, ctx: "DocumentContext") -> set[str]:
+    """The actors whose conduct (a plan, a record, a system; not the actor itself) is the token's object,
+    of one of ``preps`` or its direct object with "dobj": "Labour" in "an attack on Labour's plans",
+    "attacked the Labour plans"; "Britain" in "an attack on the cost of Britain's asylum system"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"] if "dobj" in preps else []
+    objects += [o for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in preps for o in c.children if o.dep_ == "pobj"]
+    return {a.key for o in objects if o.lemma_.lower() in _CONDUCT and not ctx.args(o) for a in _owner(o, ctx)}
+
+
 def _owner(token: Token, ctx: "DocumentContext", depth: int = 2) -> list[_Arg]:
     """The actor a non-actor noun belongs to: "Blair's plans", "the plans of the government", "the way the government works".
 
@@ -1092,7 +1147,7 @@ class _Extractor:
         self.relations: dict[tuple, Relation] = {}
 
     # -- emitting ------------------------------------------------------------
-    def emit(self, rule: Rule, subjects: list[_Arg], objects: list[_Arg], trigger: Token, *, base: float | None = None, speaker: str | None = None, reported: bool | None = None, check_negation: bool = True, hedged: bool | None = None) -> None:
+    def emit(self, rule: Rule, subjects: list[_Arg], objects: list[_Arg], trigger: Token, *, base: float | None = None, speaker: str | None = None, reported: bool | None = None, check_negation: bool = True, hedged: bool | None = None, verbal: bool = False) -> None:
         if not subjects or not objects:
             return
         lex = self.ctx.lex
@@ -1114,8 +1169,8 @@ class _Extractor:
                     continue
                 if not rule.accepts(self.ctx.type_of(s.key), self.ctx.type_of(o.key)):
                     continue
-                if rule.force is not None and self._forceful(s.key, o.key) != rule.force:
-                    continue
+                if rule.force is not None and (False if verbal else self._forceful(s.key, o.key)) != rule.force:
+                    continue  # a verbal attack ("ministers attacked the Lib Dem plans") is never force
                 if rule.predicate == "locatedIn" and self.ctx.type_of(o.key) != "Location":
                     continue
                 confidence = base if base is not None else rule.confidence
@@ -1211,7 +1266,12 @@ class _Extractor:
                 subjects, objects = _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx)
                 if rule.inverse:
                     subjects, objects = objects, subjects  # "the Trust hired X": X is the member
-                self.emit(rule, subjects, objects, token)
+                verbal = rule.force is not None and bool(objects) and {o.key for o in objects} <= _conduct_owners(token, ("dobj",), self.ctx)
+                if verbal:
+                    if rule.force:
+                        continue  # "ministers attacked Lib Dem plans": words, even from a government
+                    objects = [self._government_for(a) for a in objects]
+                self.emit(rule, subjects, objects, token, verbal=verbal)
 
     def adjectives(self) -> None:
         """"X has been critical of Y", "X, long opposed to Y", "X is loyal to Y"."""
@@ -1324,7 +1384,21 @@ class _Extractor:
                         if holder.pos_ in ("VERB", "AUX"):
                             subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
                     self.emit(rule, objects, subjects, token)  # and Y with X
-                self.emit(rule, subjects, objects, token, hedged=True if alleged else None)
+                verbal = rule.force is not None and bool(objects) and {o.key for o in objects} <= _conduct_owners(token, rule.preps, self.ctx)
+                if verbal:
+                    # "an attack on the cost of Britain's asylum system": words against what a country's
+                    # government does, never force (its physical reading would make the country the target)
+                    if rule.force:
+                        continue
+                    objects = [self._government_for(a) for a in objects]
+                self.emit(rule, subjects, objects, token, hedged=True if alleged else None, verbal=verbal)
+
+    def _government_for(self, arg: _Arg) -> _Arg:
+        """A country stands for its government when what it does is judged ("Britain's asylum system")."""
+        actor = self.ctx.actors.actors.get(arg.key)
+        if actor is None or self.ctx.type_of(arg.key) != "Location" or not actor.country_code:
+            return arg
+        return _Arg(self._government_of(actor.country_code), False)
 
     def claims(self) -> None:
         for rule in self.ctx.lex.by_pattern("claim"):
@@ -1601,6 +1675,38 @@ class _Extractor:
                     self._leader_lives_in(person, orgs[:1], role_token)
                     if len(orgs) > 1 and rules.get("member"):
                         self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
+            self._role_of_organisation_before(token, person, rules, elex)
+
+    def _role_of_organisation_before(self, token: Token, person: str, rules: dict, elex) -> None:
+        """"the co-chairman of the Conservative Party, Liam Fox, ...": read from the words, whatever
+        the parse (which a hyphenated role or a clause around it often breaks)."""
+        doc = self.doc
+        start = token.i
+        while start > 0 and self.ctx.actors.actor_at(start - 1) == person:
+            start -= 1
+        if start < 4 or doc[start - 1].text != "," or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+            return  # ", NAME ," an apposition closed on both sides (not a list "of Labour, X and Y")
+        org = self.ctx.actors.actor_at(start - 2)
+        if not org or org == person or self.ctx.type_of(org) not in ("Organization", "Group"):
+            return
+        j = start - 2
+        while j > 0 and self.ctx.actors.actor_at(j - 1) == org:
+            j -= 1
+        j -= 1
+        if j > 0 and doc[j].lower_ == "the":
+            j -= 1
+        if j < 1 or doc[j].lower_ != "of":
+            return
+        role = _role_at(doc, j - 1, elex)
+        if role is None or self.ctx.actors.actor_at(j - 1):
+            return
+        form = _role_form(role, doc, j - 1, elex)
+        if rules.get(form):
+            k = _before_role(j - 1, role)
+            before = {t.lower_ for t in doc[max(k - 1, 0) : k + 1]}
+            # "the ex-president of Bank of China, X": held once, or to be ("the incoming president"), less surely
+            base = rules[form].confidence * (0.6 if before & (_PAST_OFFICE | _FUTURE_OFFICE) else 1.0)
+            self.emit(rules[form], [_Arg(person)], [_Arg(org)], doc[j - 1], base=base, check_negation=False, reported=False)
 
     def government_titles(self) -> None:
         """"Home Secretary Charles Clarke": a member of the government of the article's country."""
@@ -1716,11 +1822,15 @@ class _Extractor:
         ("Foreign Secretary X" is British in a story about Indonesia), else ``main``.
         """
         own = next((elex.titles_own[p] for n in range(len(words)) if (p := " ".join(words[n:])) in elex.titles_own), None)
+        if own is None and any(w in elex.regional_qualifiers or " ".join(words[n : n + 2]) in elex.regional_qualifiers for n, w in enumerate(words)):
+            return None  # "Welsh Health Minister X": a devolved government's office, not the country's
         country = qualifier or own or main
         if not country:
             return None
         for n in range(len(words)):
             phrase = " ".join(words[n:])
+            if phrase in elex.titles_regional:
+                return None  # "First Minister X" heads a region's government
             form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
             if form is None or rules.get(form) is None:
                 continue
