@@ -46,6 +46,7 @@ class EntityLexicon:
     titles_absent: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that country lacks
     titles_own: dict[str, str] = field(default_factory=dict)  # office only one country has -> its ISO code
     titles_regional: frozenset[str] = frozenset()  # offices of a region's government ("first minister")
+    place_heads: frozenset[str] = frozenset()  # lead roles that can head a place ("president", "mayor")
     regional_qualifiers: frozenset[str] = frozenset()  # "scottish", "welsh": a devolved government's office
 
     @property
@@ -150,6 +151,7 @@ def load_entity_lexicon() -> EntityLexicon:
         },
         titles_regional=_words(actors, "government_titles", "regional", "actors.toml"),
         regional_qualifiers=_words(actors, "government_titles", "regional_qualifiers", "actors.toml"),
+        place_heads=_words(actors, "roles", "place_heads", "actors.toml"),
     )
 
 

@@ -199,7 +199,7 @@ class DocumentContext:
             named = None
             for i in range(token.i - 1, max(token.i - 400, -1), -1):
                 key = self.actors.actor_at(i)
-                if not key or self.type_of(key) != "Organization" or token.lower_ not in self.actors.actors[key].label.lower().split():
+                if not key or self.type_of(key) != "Organization" or token.lower_ not in self._name_words(key):
                     continue
                 if named is None:
                     named = key
@@ -251,6 +251,15 @@ class DocumentContext:
             if key:
                 return _Arg(key, direct=False)
         return None
+
+    def _name_words(self, key: str) -> set[str]:
+        """The words of an organisation's label and, for a known one, of all its names
+        ("party" for the Liberal Democrats, known also as the "Liberal Democrat party")."""
+        from ..entities.lexicon import known_organizations
+
+        label = self.actors.actors[key].label
+        names = (label, *known_organizations().get(label, ((), None))[0])
+        return {w for name in names for w in name.lower().split()}
 
     def _organisation_before(self, token: Token) -> _Arg | None:
         """The organisation "its" points back to: the one its own clause is about ("BAA reiterated its
@@ -1666,16 +1675,45 @@ class _Extractor:
                     continue
                 orgs = self._role_orgs(role_token, person)
                 allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
-                orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex)]
+                orgs = [o for o in orgs if self.ctx.type_of(o.key) in allowed and not self._brief(o.key, role_token, elex) and not self._shadowed(o.key, role_token.i)]
+                if role not in elex.place_heads:
+                    orgs = [o for o in orgs if not self._scope(o.key)]  # "Yahoo's head of consumer services in the UK"
                 orgs = list({o.key: o for o in reversed(orgs)}.values())[::-1]  # one per organisation, first kept
-                if orgs and form == "leads" and orgs[0].owner and rules.get("member"):
-                    rule = rules["member"]  # "head of the ICC's anti-corruption unit": a member of the ICC, not its head
+                unit = any(
+                    c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" and not self.ctx.args(o) for o in c.children)
+                    for c in role_token.children
+                )
+                if orgs and form == "leads" and (orgs[0].owner or unit) and rules.get("member"):
+                    # "head of the ICC's anti-corruption unit", "Yahoo's head of consumer services": a member, not the head
+                    rule = rules["member"]
                 if orgs:
                     self.emit(rule, [_Arg(person)], orgs[:1], role_token, check_negation=False, reported=False)
                     self._leader_lives_in(person, orgs[:1], role_token)
                     if len(orgs) > 1 and rules.get("member"):
                         self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
             self._role_of_organisation_before(token, person, rules, elex)
+
+    def _scope(self, key: str) -> bool:
+        """Whether an actor is a country or a region: before or after a business or military lead role
+        it says where the role is held ("UK chief executive X", "head of services in the UK"), and only a
+        head of state, government or town (`place_heads`) leads it. A town may be a club or a firm the
+        tagger took for a place ("Liverpool manager X")."""
+        from ..entities.link import load_gazetteer
+
+        actor = self.ctx.actors.actors.get(key)
+        if actor is None or actor.type != "Location":
+            return False
+        return bool(actor.country_code) or load_gazetteer().region(actor.label) is not None
+
+    def _shadowed(self, org: str, role: int) -> bool:
+        """Whether the organisation named just before the role at ``role`` follows "shadow": "Shadow Treasury
+        chief secretary X" shadows the department for the opposition, and is no member of it."""
+        for i in range(role - 1, max(role - 6, -1), -1):
+            if self.ctx.actors.actor_at(i) == org:
+                while i > 0 and self.ctx.actors.actor_at(i - 1) == org:
+                    i -= 1
+                return i > 0 and self.doc[i - 1].lower_ == "shadow"
+        return False
 
     def _role_of_organisation_before(self, token: Token, person: str, rules: dict, elex) -> None:
         """"the co-chairman of the Conservative Party, Liam Fox, ...": read from the words, whatever
@@ -2009,7 +2047,7 @@ class _Extractor:
                 if party and party != person and self._known_org(party):
                     org = party
             plain = all(t.pos_ == "ADJ" for t in doc[k + 1 : r])  # "Iraqi interim leader", not "Kenyan opposition leader"
-            if not org and k >= 0 and plain and role in elex.lead_roles and elex.demonyms.get(doc[k].lower_) and rules.get("leads"):
+            if not org and k >= 0 and plain and role in elex.place_heads and elex.demonyms.get(doc[k].lower_) and rules.get("leads"):
                 # "Iraqi interim leader X": the head of the country the demonym names
                 code = elex.demonyms[doc[k].lower_]
                 country = next((key for key, a in self.ctx.actors.actors.items() if a.type == "Location" and a.country_code == code), None)
@@ -2047,8 +2085,10 @@ class _Extractor:
                 continue
             if not org or org == person:
                 continue
+            if self._shadowed(org, r):
+                continue
             form = _role_form(role, doc, r, elex)
-            allowed = ("Organization", "Group", "Location") if form == "leads" else ("Organization", "Group")
+            allowed = ("Organization", "Group", "Location") if form == "leads" and not (role not in elex.place_heads and self._scope(org)) else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 members = [_Arg(person)]
                 if doc[r].tag_ in ("NNS", "NNPS"):

@@ -759,6 +759,8 @@ def test_extract_countries_hold_people_through_their_governments_and_firms_are_n
          ("Alan Milbank", "memberOf", "Labour Party")),
         ("The Conservatives have a new donor. The party's former treasurer Lord Ashdale said the money was welcome.",
          ("Ashdale", "memberOf", "Conservative Party")),
+        # a known party whose label lacks the word, known also as the "Liberal Democrat party"
+        ("The Liberal Democrats want reform. The party's leader Charles Kenning said so.", ("Charles Kenning", "leads", "Liberal Democrats")),
     ],
 )
 def test_extract_the_partys_role_is_in_the_party_named_before(nlp, text, triple):
@@ -805,3 +807,27 @@ def test_extract_a_role_phrase_then_name_then_time_then_verb(nlp, role):
     found = _relations(nlp, text)
     assert ("Liam Foxton", "leads", "Conservative Party") in found, sorted(found)
     assert ("Liam Foxton", "criticizes", "Tony Blaire") in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Velmar has drafted in its UK chief executive William Morrell to take charge.", "United Kingdom"),
+        ("But former British Commander Colonel Bob Stewartson said it was sad.", "United Kingdom"),
+        ("Nick Hazelton, Velmar's head of consumer services in the UK, thinks so.", "United Kingdom"),
+    ],
+)
+def test_extract_a_business_or_military_head_leads_no_country(nlp, text, place):
+    found = _relations(nlp, text)
+    assert not [t for t in found if t[1] == "leads" and t[2] == place], sorted(found)
+
+
+def test_extract_a_head_of_state_or_a_mayor_leads_the_place(nlp):
+    assert ("George Bushby", "leads", "United States") in _relations(nlp, "US President George Bushby spoke in Ohio.")
+    assert ("Ken Levington", "leads", "London") in _relations(nlp, "Ken Levington, the mayor of London, spoke.")
+
+
+def test_extract_a_shadow_minister_is_no_member_of_the_department(nlp):
+    found = _relations(nlp, "Shadow Treasury chief secretary George Osmond said there was a black hole.")
+    assert ("George Osmond", "memberOf", "Treasury") not in found, sorted(found)
+    assert ("Paul Boaten", "memberOf", "Treasury") in _relations(nlp, "Treasury chief secretary Paul Boaten said there was none.")
