@@ -71,6 +71,7 @@ _FEMALE = word_list("female_styles")
 _STYLES = _MALE | _FEMALE | word_list("surname_styles")  # words of address before a name ("Mr", "Sir", "Dr")
 _PAST_OFFICE = word_list("past_office_words")
 _FUTURE_OFFICE = word_list("future_office_words")
+_OBLIGATIONS = word_list("obligation_modals")
 _ROLE_VERBS = word_list("role_verbs")
 _FINDING = word_list("finding_verbs")
 _SEAT_WORDS = word_list("seat_words")
@@ -1164,8 +1165,8 @@ class _Extractor:
             return
         if hedged is None:
             wished = _wished(trigger, lex)
-            if wished and rule.predicate in ("memberOf", "leads") and not rule.presupposed:
-                return  # "tried to recruit him as an agent", "hopes to lead the party": no role yet
+            if (wished or _OBLIGATIONS & {c.lower_ for c in trigger.children if c.dep_ == "aux"}) and rule.predicate in ("memberOf", "leads") and not rule.presupposed:
+                return  # "tried to recruit him as an agent", "hopes to lead the party", "Y rather than X should form the next government": no role yet
             hedged = is_hedged(trigger, lex) or wished or (rule.predicate in EVENT_PREDICATES and _alleged(trigger))
         if reported is None:
             speaker, reported = reported_by(trigger, self.ctx, exclude=())

@@ -831,3 +831,18 @@ def test_extract_a_shadow_minister_is_no_member_of_the_department(nlp):
     found = _relations(nlp, "Shadow Treasury chief secretary George Osmond said there was a black hole.")
     assert ("George Osmond", "memberOf", "Treasury") not in found, sorted(found)
     assert ("Paul Boaten", "memberOf", "Treasury") in _relations(nlp, "Treasury chief secretary Paul Boaten said there was none.")
+
+
+def test_extract_representing_people_is_no_membership(nlp):
+    # a solicitor's clients are no body she belongs to; an organisation one represents is
+    found = _relations(nlp, "Solicitor Gareth Pierson, who represents eight of the detainees, claimed the detention was wrong.")
+    assert not [t for t in found if t[0] == "Gareth Pierson" and t[1] == "memberOf"], sorted(found)
+    assert ("Gareth Pierson", "supports", "detainees") in found, sorted(found)
+    assert ("Jane Roe", "memberOf", "Velmar Union") in _relations(nlp, "Jane Roe, who represents the Velmar Union, said the plan was wrong.")
+
+
+def test_extract_who_should_lead_is_no_leader(nlp):
+    text = 'He wrote: "It is in the country\'s best interest that Tony Blaire rather than Michael Howlett should form the next government."'
+    found = _relations(nlp, text)
+    assert not [t for t in found if t[1] == "leads"], sorted(found)
+    assert ("Neil Kinlock", "leads", "Labour Party") in _relations(nlp, "Mr Neil Kinlock led Labour from 1983 until 1992.")
