@@ -2089,7 +2089,8 @@ class _Extractor:
             if self._shadowed(org, r):
                 continue
             form = _role_form(role, doc, r, elex)
-            allowed = ("Organization", "Group", "Location") if form == "leads" and not (role not in elex.place_heads and self._scope(org)) else ("Organization", "Group")
+            # "Vodafone's UK chief executive X" leads no country; "US President X" does, and a town may be a club the tagger took for a place ("Chelsea chief executive X")
+            allowed = ("Organization", "Group", "Location") if form == "leads" and (role in elex.place_heads or not self._scope(org)) else ("Organization", "Group")
             if self.ctx.type_of(org) in allowed and rules.get(form):
                 members = [_Arg(person)]
                 if doc[r].tag_ in ("NNS", "NNPS"):
