@@ -198,10 +198,7 @@ class DocumentContext:
                 return _Arg(key, direct=False)
             previous = self.doc[token.sent.start - 1].sent.start if token.sent.start > 0 else token.sent.start
             named = None
-            for i in range(token.i - 1, max(token.i - 400, -1), -1):
-                key = self.actors.actor_at(i)
-                if not key or self.type_of(key) != "Organization" or token.lower_ not in self._name_words(key):
-                    continue
+            for i, key in self._organisations_named(token.lower_, token.i, known_names=True):
                 if named is None:
                     named = key
                 elif key != named and i >= previous:
@@ -253,14 +250,20 @@ class DocumentContext:
                 return _Arg(key, direct=False)
         return None
 
-    def _name_words(self, key: str) -> set[str]:
-        """The words of an organisation's label and, for a known one, of all its names
-        ("party" for the Liberal Democrats, known also as the "Liberal Democrat party")."""
+    def _organisations_named(self, word: str, before: int, *, known_names: bool = False) -> Iterator[tuple[int, str]]:
+        """(token index, key) of the organisations named in the 400 tokens before ``before`` whose label
+        has ``word`` ("party": the Labour Party), nearest first; with ``known_names``, or any other name
+        a known organisation has ("the Liberal Democrat party")."""
         from ..entities.lexicon import known_organizations
 
-        label = self.actors.actors[key].label
-        names = (label, *known_organizations().get(label, ((), None))[0])
-        return {w for name in names for w in name.lower().split()}
+        for i in range(before - 1, max(before - 400, -1), -1):
+            key = self.actors.actor_at(i)
+            if not key or self.type_of(key) != "Organization":
+                continue
+            label = self.actors.actors[key].label
+            names = (label, *known_organizations().get(label, ((), None))[0]) if known_names else (label,)
+            if any(word in name.lower().split() for name in names):
+                yield i, key
 
     def _organisation_before(self, token: Token) -> _Arg | None:
         """The organisation "its" points back to: the one its own clause is about ("BAA reiterated its
@@ -284,10 +287,8 @@ class DocumentContext:
                             return _Arg(key, direct=False)
                     if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                         # "The party asserts ... Its leader": the last organisation whose name has that word
-                        for i in range(t.i - 1, max(t.i - 400, -1), -1):
-                            key = self.actors.actor_at(i)
-                            if key and self.type_of(key) == "Organization" and t.lower_ in self.actors.actors[key].label.lower().split():
-                                return _Arg(key, direct=False)
+                        for _, key in self._organisations_named(t.lower_, t.i):
+                            return _Arg(key, direct=False)
         for i in range(token.i - 1, max(token.sent.start - 40, -1), -1):
             key = self.actors.actor_at(i)
             if key and self.type_of(key) == "Organization":
@@ -1276,12 +1277,10 @@ class _Extractor:
                 subjects, objects = _verb_subjects(token, self.ctx), _verb_objects(token, rule, self.ctx)
                 if rule.inverse:
                     subjects, objects = objects, subjects  # "the Trust hired X": X is the member
-                verbal = rule.force is not None and bool(objects) and {o.key for o in objects} <= _conduct_owners(token, ("dobj",), self.ctx)
-                if verbal:
-                    if rule.force:
-                        continue  # "ministers attacked Lib Dem plans": words, even from a government
-                    objects = [self._government_for(a) for a in objects]
-                self.emit(rule, subjects, objects, token, verbal=verbal)
+                verbal = self._aimed_at_conduct(rule, token, objects, ("dobj",))
+                if verbal and rule.force:
+                    continue  # "ministers attacked Lib Dem plans": words, even from a government
+                self.emit(rule, subjects, [self._government_for(a) for a in objects] if verbal else objects, token, verbal=verbal)
 
     def adjectives(self) -> None:
         """"X has been critical of Y", "X, long opposed to Y", "X is loyal to Y"."""
@@ -1394,14 +1393,16 @@ class _Extractor:
                         if holder.pos_ in ("VERB", "AUX"):
                             subjects = [_Arg(a.key, False) for a in _verb_subjects(holder, self.ctx)]
                     self.emit(rule, objects, subjects, token)  # and Y with X
-                verbal = rule.force is not None and bool(objects) and {o.key for o in objects} <= _conduct_owners(token, rule.preps, self.ctx)
-                if verbal:
-                    # "an attack on the cost of Britain's asylum system": words against what a country's
-                    # government does, never force (its physical reading would make the country the target)
-                    if rule.force:
-                        continue
-                    objects = [self._government_for(a) for a in objects]
-                self.emit(rule, subjects, objects, token, hedged=True if alleged else None, verbal=verbal)
+                verbal = self._aimed_at_conduct(rule, token, objects, rule.preps)
+                if verbal and rule.force:
+                    continue  # "an attack on the cost of Britain's asylum system": words, never force
+                self.emit(rule, subjects, [self._government_for(a) for a in objects] if verbal else objects, token, hedged=True if alleged else None, verbal=verbal)
+
+    def _aimed_at_conduct(self, rule: Rule, token: Token, objects: list[_Arg], preps) -> bool:
+        """Whether an attack-like rule's objects are all owners of what the token's object names, a
+        plan, record or system ("attacked Lib Dem plans"): then it is words, and a country stands for
+        its government (its physical reading would make the country the target)."""
+        return rule.force is not None and bool(objects) and {o.key for o in objects} <= _conduct_owners(token, preps, self.ctx)
 
     def _government_for(self, arg: _Arg) -> _Arg:
         """A country stands for its government when what it does is judged ("Britain's asylum system")."""
