@@ -261,12 +261,30 @@ def _town_of(span: Span) -> bool:
 
 
 def _org_cue(span: Span) -> bool:
-    """Apposition with a common noun for an organisation: "her new party, Veritas", "Veritas, the new party"."""
+    """Apposition with a common noun for an organisation: "her new party, Veritas", "Veritas, the new party",
+    or that noun right before the name: "messaging firm Mblox", "Aids charity the Terrence Higgins Trust"."""
     head = span.root
     nouns = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos":
         nouns.append(head.head)
-    return any(n.pos_ == "NOUN" and n.is_lower and n.lemma_.lower() in _ORG_NOUNS for n in nouns)
+    if any(n.pos_ == "NOUN" and n.is_lower and n.lemma_.lower() in _ORG_NOUNS for n in nouns):
+        return True
+    return _kind_before(span.doc, span.start)
+
+
+def _kind_before(doc: Doc, start: int) -> bool:
+    """Whether a lower-case noun for a kind of organisation stands right before the name at ``start``
+    ("research firm Informa", "voluntary body Alcohol Concern"; "the" may come between), and not
+    at the end of another clause than the one the name is subject of ("told the group Smith was ...")."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or not doc[i].is_lower or doc[i].lower_ not in _ORG_NOUNS:
+        return False
+    name = doc[start]
+    while name.head.i != name.i and start <= name.head.i < name.i + 6 and name.head.pos_ == "PROPN":
+        name = name.head
+    return name.dep_ not in ("nsubj", "nsubjpass") or doc[i].head.i == name.i
 
 
 def _acronym(text: str) -> bool:
@@ -609,7 +627,9 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "MPs", "MEPs": members named by their role, a collective (collectives.toml), not a name
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _DOCUMENT_WORDS and ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].is_title:
             continue  # "the Police Bill": a bill, not a man called Bill
-        if ent.label_ == "NORP" and _is_country_name(ent.text):
+        if ent.label_ == "NORP" and _kind_before(doc, ent.start) and not ent.text.lower() in lex.demonyms:
+            label = "ORG"  # "research firm Informa": the tagger took the name for a people
+        elif ent.label_ == "NORP" and _is_country_name(ent.text):
             label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says
         elif ent.label_ == "NORP" or ent.text.lower() in lex.demonyms:
             if _is_demonym_modifier(ent, lex) or ent.text.lower() in lex.demonyms and ent.root.tag_ not in ("NNS", "NNPS") and not ent.text.endswith("s"):

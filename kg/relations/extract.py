@@ -75,6 +75,8 @@ _OBLIGATIONS = word_list("obligation_modals")
 _ROLE_VERBS = word_list("role_verbs")
 _FINDING = word_list("finding_verbs")
 _SEAT_WORDS = word_list("seat_words")
+_ORG_KINDS = word_list("organisation_nouns")
+_GOING_ON = word_list("going_on_words")
 _ALLEGING_NOUNS = word_list("alleging_nouns")
 _SERVING_VERBS = word_list("serving_verbs")
 _FACING_VERBS = word_list("facing_verbs")
@@ -1375,6 +1377,13 @@ class _Extractor:
                         ]
                     if objects:
                         break
+                if not objects and rule.form == "that":
+                    # "complaints from MPs that X had taken too long", "a complaint from the Lib Dems about how
+                    # Labour uses its call centres": the subject of what is complained of
+                    clauses = [c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                    clauses += [v for c in token.children if c.dep_ == "prep" and c.lower_ in rule.preps for v in c.children if v.dep_ == "pcomp" and v.pos_ in ("VERB", "AUX")]
+                    # a named subject only: a pronoun there is too often the complainer ("his allegations that he gave her drugs")
+                    objects = [_Arg(a.key, False) for c in clauses for n in c.children if n.dep_ in ("nsubj", "nsubjpass") and n.pos_ != "PRON" for a in self.ctx.args(n)]
                 if not objects:
                     # "Y faced criticism from X", "Y came under attack from X"
                     verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -1775,15 +1784,19 @@ class _Extractor:
                     break
                 title_tokens.insert(0, doc[j].lower_)
                 j -= 1
-            # an actor right before the title owns it ("Tory leader X"): the role patterns read that
+            # an actor right before the title owns it ("Tory leader X"): the role patterns read that;
+            # a country there says whose government it is ("UK Foreign Secretary X")
             owned = j >= 0 and len(title_tokens) < 4 and bool(self.ctx.actors.actor_at(j))
+            named_country = None
+            if owned and (owner := self.ctx.actors.actors.get(self.ctx.actors.actor_at(j))) and owner.type == "Location" and owner.country_code and _is_country(owner.label):
+                owned, named_country = False, owner.country_code
             past = bool(_PAST_OFFICE & set(title_tokens))
             if j >= 1 and doc[j].text == "-" and doc[j - 1].lower_ in _PAST_OFFICE:
                 past, owned = True, False  # "Ex-Home Secretary X": held the office once
                 j -= 1
             if not title_tokens or "shadow" in title_tokens or owned:
                 continue
-            qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), None)
+            qualifier = next((elex.demonyms.get(w) for w in title_tokens if elex.demonyms.get(w)), named_country)
             # "South African president X": a nationality the lexicon cannot place is not the article's country
             foreign = [t for t in doc[j + 1 : start] if t.text[:1].isupper() and t.lower_ not in elex.person_titles | elex.roles | elex.government_leads | elex.government_members | elex.portfolio_words]
             if qualifier is None and any(t.ent_type_ in ("NORP", "GPE") or t.lower_ in elex.demonyms for t in foreign):
@@ -1791,6 +1804,8 @@ class _Extractor:
             office = self._government_office(title_tokens, qualifier, country, rules, elex)
             if office is not None:
                 form, country = office
+                if named_country and form == "leads":
+                    continue  # "US President X": the role patterns make X the head of the country named
                 key = self._government_of(country)
                 # a past office ("former foreign secretary X") is still a fact about X, held less surely
                 base = rules[form].confidence * (0.6 if past else 0.8)
@@ -2067,6 +2082,19 @@ class _Extractor:
                     i += 1
             first = r - (2 if "-" in role else 1 if " " in role else 0)
             office = role in elex.government_leads or role in elex.government_members
+            if not org and not brief and k >= 0 and doc[k].lower_ in _GOING_ON and doc[r].is_lower and not (role in _SPOKESPEOPLE or shadow or office):
+                # "The Liberal Democrats launched their platform, with leader X saying ...", "The Lib Dems
+                # will have to fight to be heard. But leader X believes ...": the one party the sentence
+                # (or, for a sentence opening "But"/"And", the sentence before) is about; a role, not a
+                # title ("But Professor X said")
+                sent = doc[r].sent
+                here = [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(sent.start, k)) if key and self._known_org(key)]
+                if not here and k == sent.start:
+                    here = [key] if (key := self._previous_subject(doc[k])) and self._known_org(key) else []
+                form = _role_form(role, doc, r, elex)
+                if len(here) == 1 and here[0] != person and rules.get(form):
+                    self.emit(rules[form], [_Arg(person)], [_Arg(here[0], False)], doc[r], base=rules[form].confidence * 0.7, check_negation=False, reported=False)
+                continue
             if not org and doc[first].is_sent_start and doc[first].is_title and not (role in _SPOKESPEOPLE or shadow or introduced or office):
                 # "The Hansard Society wants a debate. Chairman Lord Holme argued ...": a bare role opening
                 # the sentence is held in the organisation the sentence before is about (not a party: news
@@ -2313,6 +2341,8 @@ class _Extractor:
             i += 1
             while i < len(doc) and (doc[i].lower_ in ("the", "a") or doc[i].lower_ in _COMPASS):
                 i += 1  # "from north London"
+            if (named := _named_after_kind(doc, i, self.ctx)) is not None:
+                i = named[1]  # "X, from human rights group Liberty"
             target = self.ctx.actors.actor_at(i) if i < len(doc) else None
             if not target or target == person:
                 continue
@@ -2436,6 +2466,7 @@ class _Extractor:
         modifiers: list[_Arg] = []
         for child in role_token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "at", "for", "with", "in"):
+                before = len(found)
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -2450,6 +2481,10 @@ class _Extractor:
                             for obj2 in sub.children:
                                 if obj2.dep_ == "pobj":
                                     found += [a for a in self.ctx.args(obj2) if a.key != person]
+                            if (named := _named_after_kind(self.doc, sub.i + 1, self.ctx)) and named[0] != person:
+                                found.append(_Arg(named[0]))  # "head of policy at Aids charity the Terrence Higgins Trust"
+                if len(found) == before and (named := _named_after_kind(self.doc, child.i + 1, self.ctx)) and named[0] != person:
+                    found.append(_Arg(named[0]))  # "chairman of messaging firm Mblox"
             elif child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < role_token.i:
                 between = self.doc[child.i + 1 : role_token.i]
                 if any(t.dep_ == "cc" or t.text in (",", ";") for t in between):
@@ -2836,6 +2871,26 @@ def _role_form(role: str, doc: Doc, i: int, lex) -> str:
 def _before_role(j: int, role: str) -> int:
     """The token before the role word(s) ending at ``j``: "co-chairman" is three tokens, "general secretary" two."""
     return j - (3 if "-" in role else 2 if " " in role else 1)
+
+
+def _named_after_kind(doc: Doc, i: int, ctx: "DocumentContext") -> tuple[str, int] | None:
+    """The organisation named after a description of its kind that starts at token ``i``, and where
+    its name starts: "human rights group Liberty", "messaging firm Mblox", "Aids charity the
+    Terrence Higgins Trust". The description is up to five words, none an actor's, ending in a
+    lower-case kind of organisation (``organisation_nouns``); the parser's reading of it varies, so
+    it is read from the words."""
+    j = i
+    while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        j += 1
+    start = j
+    while j < len(doc) and j - start < 5 and ctx.actors.actor_at(j) is None and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or doc[j].text == "-"):
+        j += 1
+    if j == start or not doc[j - 1].is_lower or doc[j - 1].lower_ not in _ORG_KINDS:
+        return None
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    key = ctx.actors.actor_at(j) if j < len(doc) else None
+    return (key, j) if key and ctx.type_of(key) == "Organization" else None
 
 
 def _role_at(doc: Doc, j: int, lex) -> str | None:
