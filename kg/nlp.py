@@ -34,10 +34,14 @@ _TITLE_ABBREVIATIONS = word_list("title_abbreviations")  # "Capt.", "Gov.": thei
 
 @Language.component("kg_paragraphs", assigns=["token.is_sent_start"])
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a new sentence after every line break that ends a line of text.
+    """Start a new sentence after every line break that ends a line of text, and none
+    right after a word on the same line.
 
     News text puts headlines, datelines and paragraphs on lines of their own;
-    a line break is never inside a sentence we want to keep whole.
+    a line break is never inside a sentence we want to keep whole. Within a line,
+    edited text ends a sentence with punctuation: the parser's own breaks after a bare
+    word ("Lib | Dem leader Charles Kennedy", the first words of a body cut off with
+    the headline: "Tony | Blair has said") split names and clauses, and are refused.
     """
     for token in doc[1:]:
         prev = doc[token.i - 1]
@@ -47,6 +51,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif token.is_title and _after_abbreviated_title(doc, token.i):
             token.is_sent_start = False  # "said Fire Department Capt. Hugh Madlock": the full stop ends a title, not a sentence
+        elif prev.is_alpha or prev.like_num or prev.text in ("-", "–", "—", ","):
+            token.is_sent_start = False  # a word, a dash or a comma ends no sentence
     return doc
 
 

@@ -646,6 +646,11 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             start -= 1  # "in The Hague"
         if start == ent.end:
             continue
+        owner_end = ent.start
+        if label == "PERSON":
+            # "Manchester United's Alex Ferguson": the owner is no part of the person's name (and may be a name of its own)
+            owner_end = max((t.i + 1 for t in doc[start : ent.end - 1] if t.lower_ in ("'s", "’s")), default=ent.start)
+            start = max(start, owner_end)
         parts = _place_list(doc, start, ent.end) if not ent.ent_id_ else None
         if parts:
             # "Bristol, Isle of Wight", "Doncaster, Hartlepool, North Tyneside": the tagger joined a list of places
@@ -727,7 +732,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
         # a person cut short ("Peggy Say | of Batavia") leaves the rest of the tagger's span to other names;
         # an organisation that ran on ("Fair Trials | Abroad") covers what it took
         person_cut = label == "PERSON" and mention.token_end < ent.end
-        covered.update(range(ent.start, mention.token_end if person_cut else max(ent.end, mention.token_end)))
+        covered.update(range(owner_end, mention.token_end if person_cut else max(ent.end, mention.token_end)))
         yield mention
 
 

@@ -1016,9 +1016,10 @@ def _own_owner(token: Token, ctx: "DocumentContext", depth: int) -> list[_Arg]:
         return []  # "hit back at critics of Blair": the critics are not Blair's
     aimed = lemma in _AIMED or token.lower_ in _AIMED  # "rejected the criticism of Blair": "of" is the target
     for child in token.children:
-        if child.dep_ in ("poss", "compound") and child.i < token.i:
+        # "Blair's plans", "the Labour plans", "Tory claims" (a party adjective the tagger made a modifier)
+        if child.dep_ in ("poss", "compound", "amod") and child.i < token.i:
             args = ctx.args(child)
-            if args:
+            if args and (child.dep_ != "amod" or ctx.type_of(args[0].key) in ("Organization", "Person")):
                 return args
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in (("by", "from") if aimed else ("of", "by", "from")):
