@@ -927,3 +927,23 @@ def test_extract_a_country_before_a_head_of_states_title_leads_the_country_only(
     found = _relations(nlp, "US President George Bosh spoke in Ohio.")
     assert ("George Bosh", "leads", "United States") in found, sorted(found)
     assert ("George Bosh", "leads", "Government of United States") not in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "text, triple",
+    [
+        ("UKIP officials argue Mr Robert Kilroy-Sulk has not been straightforward in attacking the party he once wanted to lead.",
+         ("Robert Kilroy-Sulk", "criticizes", "UK Independence Party")),
+        ("The Tories defended their plans. Mr Tony Blare accused the party of lying.", ("Tony Blare", "accuses", "Conservative Party")),
+        ("UKIP held its conference in Leeds. Jane Harlow, who spoke there, remains a member of the party.",
+         ("Jane Harlow", "memberOf", "UK Independence Party")),
+    ],
+)
+def test_extract_a_bare_the_party_is_the_party_named_before(nlp, text, triple):
+    found = _relations(nlp, text)
+    assert triple in found, sorted(found)
+
+
+def test_extract_a_bare_the_party_after_two_parties_is_nobody(nlp):
+    found = _relations(nlp, "Labour and the Tories clashed over taxes. Mr Tony Blare accused the party of lying.")
+    assert not [t for t in found if t[:2] == ("Tony Blare", "accuses")], sorted(found)
