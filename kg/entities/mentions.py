@@ -465,8 +465,9 @@ def _known_prefix(doc: Doc, start: int, end: int) -> str | None:
     if canonical is None:
         return None
     rest = [t for t in doc[start + 1 : end] if t.text not in ("'s", "’s", "'", "’")]
-    if len(rest) <= 2 and not _names_a_text(rest):
-        # "BBC Radio 4", "BBC News Online": a part of the organisation; "BNP Paribas" is another company
+    if len(rest) <= 2 and not _names_a_text(rest) and not (rest and rest[-1].lower_ in _UNIT_WORDS):
+        # "BBC Radio 4", "BBC News Online": a part of the organisation; "BNP Paribas" is another company,
+        # and "the Commons trade committee" a body of its own
         if all(t.like_num or t.is_lower or t.lower_ in _SUB_BRANDS for t in rest):
             return canonical
     return None

@@ -947,3 +947,13 @@ def test_extract_a_bare_the_party_is_the_party_named_before(nlp, text, triple):
 def test_extract_a_bare_the_party_after_two_parties_is_nobody(nlp):
     found = _relations(nlp, "Labour and the Tories clashed over taxes. Mr Tony Blare accused the party of lying.")
     assert not [t for t in found if t[:2] == ("Tony Blare", "accuses")], sorted(found)
+
+
+def test_extract_a_committees_chair_leads_the_committee_not_its_parent(nlp):
+    # "the Commons trade committee" is a body of its own; "Lib Dem ... committee chairman X" is a member of the party
+    found = _relations(nlp, "Martin Neilson, who chairs the Commons trade committee, said he believed it.")
+    assert ("Martin Neilson", "leads", "Commons trade committee") in found, sorted(found)
+    assert ("Martin Neilson", "leads", "House of Commons") not in found, sorted(found)
+    found = _relations(nlp, "Lib Dem constitutional affairs committee chairman Alan Beeth warned that the plan could harm probes.")
+    assert ("Alan Beeth", "memberOf", "Liberal Democrats") in found, sorted(found)
+    assert ("Alan Beeth", "leads", "Liberal Democrats") not in found, sorted(found)
