@@ -628,7 +628,7 @@ def _named_mentions(doc: Doc, document: Document, lex: EntityLexicon, covered: s
             continue  # "MPs", "MEPs": members named by their role, a collective (collectives.toml), not a name
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in _DOCUMENT_WORDS and ent.start > 0 and doc[ent.start - 1].dep_ == "compound" and doc[ent.start - 1].is_title:
             continue  # "the Police Bill": a bill, not a man called Bill
-        if ent.label_ == "NORP" and _kind_before(doc, ent.start) and not ent.text.lower() in lex.demonyms:
+        if ent.label_ == "NORP" and _kind_before(doc, ent.start) and ent.text.lower() not in lex.demonyms:
             label = "ORG"  # "research firm Informa": the tagger took the name for a people
         elif ent.label_ == "NORP" and _is_country_name(ent.text):
             label = "GPE"  # "Tajikistan’s civil war": a country, whatever the tagger says

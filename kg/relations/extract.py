@@ -90,7 +90,7 @@ _SPEAKING = word_list("speech_verbs")
 _COMPASS = word_list("compass_words")
 _KIND_NOUNS = word_list("kind_nouns")
 _ORG_ANAPHORS = _KIND_NOUNS | word_list("org_anaphors")
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})  # where a bare "the party" stands as an actor
+_ANAPHOR_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})  # where a bare "the party" stands as an actor
 _SITE_RULES = ("place.in", "place.address", "place.region-of")  # "Y in Z", "Y, Town, State": where a body is, said in passing
 _CULPABLE = word_list("culpable")
 _RECEIVING_VERBS = word_list("receiving_verbs")
@@ -192,7 +192,7 @@ class DocumentContext:
             return _Arg(key, direct=False) if key else None
         if lower in ("its",):
             return self._organisation_before(token)
-        bare = token.dep_ in _ARGUMENT_DEPS and token.tag_ == "NN" and all(c.dep_ in ("det", "prep", "relcl", "acl", "punct") for c in token.children)
+        bare = token.dep_ in _ANAPHOR_SLOTS and token.tag_ == "NN" and all(c.dep_ in ("det", "prep", "relcl", "acl", "punct") for c in token.children)
         if (token.dep_ == "poss" or bare) and token.lemma_.lower() in _ORG_ANAPHORS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             # "the party's election chief X", "the charity's director, X", "in attacking the party he once
             # wanted to lead": the organisation named before with that word ("the Labour Party", "the
