@@ -32,7 +32,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss", "conj", "attr", "agent", "dative", "ROOT", "npadvmod", "oprd"}
 )
-_UNIT_WORDS = frozenset({"department", "division", "unit", "desk", "office", "bureau", "directorate", "section", "programme", "program", "committee"})
 _POSSESSIVE = re.compile(r"\s*['’]s?\Z")
 _LEADING_ARTICLE = re.compile(r"\A(the|a|an)\s+", re.IGNORECASE)
 _MONTHS = frozenset(
@@ -161,6 +160,7 @@ _MEMBER_FOR = word_list("members_for")
 _DOCUMENT_WORDS = word_list("document_words")
 _BROADCAST_WORDS = word_list("broadcast_words")
 _EVENT_WORDS = word_list("event_words")
+_UNIT_WORDS = word_list("unit_words")
 _PEER_STYLES = word_list("peer_styles")
 _POSTNOMINALS = frozenset(w.upper() for w in word_list("postnominals"))
 _TITLE_QUALIFIERS = word_list("title_qualifiers")
