@@ -2092,7 +2092,7 @@ class _Extractor:
                 # (or, for a sentence opening "But"/"And", the sentence before) is about; a role, not a
                 # title ("But Professor X said")
                 sent = doc[r].sent
-                here = [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(sent.start, k)) if key and self._known_org(key)]
+                here = self._known_orgs_in(sent.start, k)
                 if not here and k == sent.start:
                     here = [key] if (key := self._previous_subject(doc[k])) and self._known_org(key) else []
                 form = _role_form(role, doc, r, elex)
@@ -2112,7 +2112,7 @@ class _Extractor:
                 # "The Liberal Democrats say ... Home affairs spokesman Jane Roe told ...": the party just quoted,
                 # or the one party named earlier in the same sentence ("The Tories ..., with shadow chancellor X")
                 sent = doc[r].sent
-                here = [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(sent.start, k + 1)) if key and self._known_org(key)]
+                here = self._known_orgs_in(sent.start, k + 1)
                 org = here[0] if len(here) == 1 else None if here else self._previous_subject(doc[r])
                 if org and org != person:
                     self.emit(rules["quoted"], [_Arg(person)], [_Arg(org, False)], doc[r], check_negation=False, reported=False)
@@ -2213,7 +2213,7 @@ class _Extractor:
                 for t in sent:
                     if t.lower_ == "party" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in roles and (t.i == sent.start or not self.ctx.actors.actor_at(t.i - 1)):
                         person = next((self.ctx.actors.actor_at(i) for i in range(t.i + 2, min(t.i + 5, sent.end)) if self.ctx.type_of(self.ctx.actors.actor_at(i) or "") == "Person"), None)
-                        parties = self._recent_parties(sent)
+                        parties = self._known_orgs_in(self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start, sent.end)
                         if person and len(parties) == 1:
                             self.emit(party_rule, [_Arg(person)], [_Arg(parties[0], False)], t, check_negation=False, reported=False)
 
@@ -2239,15 +2239,10 @@ class _Extractor:
                 if speakers and len({a.key for a in parties}) == 1:
                     self.emit(rule, speakers[:1], parties[:1], verb, check_negation=False, reported=False)
 
-    def _recent_parties(self, sent: Span) -> list[str]:
-        """The known organisations named in the sentence before ``sent`` (and earlier in ``sent``)."""
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        found = []
-        for i in range(start, sent.end):
-            key = self.ctx.actors.actor_at(i)
-            if key and self._known_org(key) and key not in found:
-                found.append(key)
-        return found
+    def _known_orgs_in(self, start: int, end: int) -> list[str]:
+        """The known organisations (the parties and the like of ``organizations.tsv``) named in tokens
+        ``start``..``end``, in order of first mention."""
+        return [key for key in dict.fromkeys(self.ctx.actors.actor_at(i) for i in range(start, end)) if key and self._known_org(key)]
 
     def _previous_subject(self, token: Token) -> str | None:
         """The named organisation that is the subject of the sentence before ``token``'s."""
