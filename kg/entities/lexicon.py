@@ -45,6 +45,7 @@ class EntityLexicon:
     armed_words: frozenset[str] = frozenset()  # names of organisations that can use force
     titles_absent: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that country lacks
     titles_own: dict[str, str] = field(default_factory=dict)  # office only one country has -> its ISO code
+    titles_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that head its government
     titles_regional: frozenset[str] = frozenset()  # offices of a region's government ("first minister")
     place_heads: frozenset[str] = frozenset()  # lead roles that can head a place ("president", "mayor")
     regional_qualifiers: frozenset[str] = frozenset()  # "scottish", "welsh": a devolved government's office
@@ -145,6 +146,10 @@ def load_entity_lexicon() -> EntityLexicon:
         titles_absent={
             code.upper(): frozenset(t.lower() for t in titles)
             for code, titles in actors.get("government_titles", {}).get("absent", {}).items()
+        },
+        titles_heads={
+            code.upper(): frozenset(t.lower() for t in titles)
+            for code, titles in actors.get("government_titles", {}).get("heads", {}).items()
         },
         titles_own={
             t.lower(): code.upper() for code, titles in actors.get("government_titles", {}).get("own", {}).items() for t in titles

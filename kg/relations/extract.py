@@ -1808,7 +1808,7 @@ class _Extractor:
             office = self._government_office(title_tokens, qualifier, country, rules, elex)
             if office is not None:
                 form, country = office
-                if named_country and form == "leads":
+                if named_country and form == "leads" and doc[j + 1].tag_ != "POS":
                     continue  # "US President X": the role patterns make X the head of the country named
                 key = self._government_of(country)
                 # a past office ("former foreign secretary X") is still a fact about X, held less surely
@@ -1890,7 +1890,8 @@ class _Extractor:
             phrase = " ".join(words[n:])
             if phrase in elex.titles_regional:
                 return None  # "First Minister X" heads a region's government
-            form = "leads" if phrase in elex.government_leads else "member" if phrase in elex.government_members else None
+            heads = elex.government_leads | elex.titles_heads.get(country, frozenset())
+            form = "leads" if phrase in heads else "member" if phrase in elex.government_members else None
             if form is None or rules.get(form) is None:
                 continue
             if qualifier is None and phrase in elex.titles_absent.get(country, frozenset()):

@@ -331,6 +331,10 @@ CASES = [
     ("UK Foreign Secretary Jack Strow has defended plans to end the embargo on China.",
      ("Jack Strow", "memberOf", "Government of United Kingdom"), "asserted"),
     ("US Secretary of State Colin Powal met the leaders in Cairo.", ("Colin Powal", "memberOf", "Government of United States"), "asserted"),
+    # a chancellor heads the government in Germany and Austria, not in Britain (see "Chancellor Gordon Pell")
+    ("German Chancellor Hartmut Brenner said the euro was sound.", ("Hartmut Brenner", "leads", "Government of Germany"), "asserted"),
+    ("Austria's Chancellor Klaus Weidinger met ministers in Vienna on Monday.",
+     ("Klaus Weidinger", "leads", "Government of Austria"), "asserted"),
     # a bare "the party" is the party named before
     ("UKIP officials argue Mr Robert Kilroy-Sulk has not been straightforward in attacking the party he once wanted to lead.",
      ("Robert Kilroy-Sulk", "criticizes", "UK Independence Party"), "reported"),
