@@ -1593,8 +1593,11 @@ class _Extractor:
                 if token.lemma_.lower() not in rule.lemmas or token.pos_ != "VERB" or is_negated(token, self.ctx.lex):
                     continue
                 speakers = self._said_by(token)
-                targets = [a for c in token.children if c.dep_ == "dobj" for a in self.ctx.args(c)]
+                objects = [c for c in token.children if c.dep_ == "dobj"]
+                # "called Y a disgrace"; "dubbed Y's proposals an abuse of power": a verdict on an actor's conduct is one on the actor
+                targets = [a for c in objects for a in (self.ctx.args(c) or (_own_owner(c, self.ctx, 1) if c.lemma_.lower() in _CONDUCT else []))]
                 complements = [c for c in token.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+                complements += [g for c in objects for g in c.children if g.dep_ == "appos"]  # the parser's "Y's plans, a shambles"
                 complements += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ in ("pobj", "amod", "acomp")]
                 words = [w for c in complements for w in (c, *(g for g in c.children if g.dep_ in ("amod", "conj", "compound")))]
                 scores = [3.0 if (w.lower_ in rule.cues or w.lemma_.lower() in rule.cues) else valence(w, nouns=True) for w in words]

@@ -335,6 +335,8 @@ CASES = [
     ("German Chancellor Hartmut Brenner said the euro was sound.", ("Hartmut Brenner", "leads", "Government of Germany"), "asserted"),
     ("Austria's Chancellor Klaus Weidinger met ministers in Vienna on Monday.",
      ("Klaus Weidinger", "leads", "Government of Austria"), "asserted"),
+    # a damning label on an actor's conduct is one on the actor
+    ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
     # a bare "the party" is the party named before
     ("UKIP officials argue Mr Robert Kilroy-Sulk has not been straightforward in attacking the party he once wanted to lead.",
      ("Robert Kilroy-Sulk", "criticizes", "UK Independence Party"), "reported"),
@@ -356,6 +358,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
+    ("Ann Kray called Peter Dunmore's son a disgrace.", "criticizes"),  # his son is no conduct of his
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
