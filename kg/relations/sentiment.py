@@ -8,7 +8,8 @@ were inadequate"), never to score whole texts.
 News has many words that VADER rates negative because of their topic, not because they
 judge anyone ("war", "terror", "killed", "arrested"). Those are listed in
 ``kg/data/sentiment.toml`` and count as neutral; so do nouns in general (the relation
-lexicon names the evaluative nouns it wants, such as "disgrace" or "shambles").
+lexicon names the evaluative nouns it wants, such as "disgrace" or "shambles"). The same file
+rates a few verdicts of political argument VADER lacks ("not credible", "their sums do not add up").
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ _EVALUATIVE_POS = frozenset({"ADJ", "VERB", "ADV"})
 
 @lru_cache(maxsize=1)
 def load_valences() -> dict[str, float]:
-    """Word -> VADER valence, without the words kg/data/sentiment.toml marks as topical."""
+    """Word -> VADER valence, without the words kg/data/sentiment.toml marks as topical, with the
+    verdicts it adds ("credible", "add up")."""
     try:
         text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
     except (ModuleNotFoundError, FileNotFoundError):
         raise LexiconError("the VADER lexicon is missing: pip install vaderSentiment") from None
     skip = _neutral_words()
-    table: dict[str, float] = {}
+    table: dict[str, float] = dict(_supplement())
     for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) < 2 or " " in parts[0]:
@@ -56,18 +58,34 @@ def valence(token: Token, *, nouns: bool = False) -> float:
     if token.pos_ not in _EVALUATIVE_POS and not (nouns and token.pos_ == "NOUN"):
         return 0.0
     table = load_valences()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{token.lemma_.lower()} {particle}" in table:
+        return table[f"{token.lemma_.lower()} {particle}"]  # "their sums do not add up": the phrasal verb as a whole
     if token.lower_ not in table and token.lower_ in _neutral_words():
         return 0.0  # "shocked" is listed as a state, whatever VADER says of "shock"
     return table.get(token.lower_, table.get(token.lemma_.lower(), 0.0))
 
 
 @lru_cache(maxsize=1)
-def _neutral_words() -> frozenset[str]:
-    """The words kg/data/sentiment.toml marks as topical, read once."""
+def _sentiment_data() -> dict:
+    """kg/data/sentiment.toml, read once."""
     try:
-        neutral = tomllib.loads(resources.files("kg").joinpath("data/sentiment.toml").read_text("utf-8"))
+        return tomllib.loads(resources.files("kg").joinpath("data/sentiment.toml").read_text("utf-8"))
     except FileNotFoundError:
         raise LexiconError("missing data file kg/data/sentiment.toml") from None
     except tomllib.TOMLDecodeError as err:
         raise LexiconError(f"sentiment.toml: {err}") from None
-    return frozenset(w.lower() for w in neutral.get("neutral", {}).get("words", []))
+
+
+@lru_cache(maxsize=1)
+def _neutral_words() -> frozenset[str]:
+    """The words kg/data/sentiment.toml marks as topical."""
+    return frozenset(w.lower() for w in _sentiment_data().get("neutral", {}).get("words", []))
+
+
+def _supplement() -> dict[str, float]:
+    """Ratings kg/data/sentiment.toml adds for verdicts VADER lacks ("credible", "add up")."""
+    try:
+        return {w.lower(): float(v) for w, v in _sentiment_data().get("supplement", {}).items()}
+    except (TypeError, ValueError):
+        raise LexiconError("sentiment.toml: [supplement] ratings must be numbers") from None

@@ -337,6 +337,9 @@ CASES = [
      ("Klaus Weidinger", "leads", "Government of Austria"), "asserted"),
     # a damning label on an actor's conduct is one on the actor
     ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
+    # verdicts VADER does not rate (kg/data/sentiment.toml [supplement]), here negated
+    ("Chancellor Gordon Pell said the Lib Dem figures did not add up.", ("Gordon Pell", "criticizes", "Liberal Democrats"), "reported"),
+    ("Ann Kray said Mr Peter Dunmore is simply not credible.", ("Ann Kray", "criticizes", "Peter Dunmore"), "reported"),
     # a bare "the party" is the party named before
     ("UKIP officials argue Mr Robert Kilroy-Sulk has not been straightforward in attacking the party he once wanted to lead.",
      ("Robert Kilroy-Sulk", "criticizes", "UK Independence Party"), "reported"),
