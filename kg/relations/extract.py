@@ -1889,11 +1889,11 @@ class _Extractor:
         country = qualifier or own or main
         if not country:
             return None
+        heads = elex.government_leads | elex.titles_heads.get(country, frozenset())  # "German Chancellor X" leads
         for n in range(len(words)):
             phrase = " ".join(words[n:])
             if phrase in elex.titles_regional:
                 return None  # "First Minister X" heads a region's government
-            heads = elex.government_leads | elex.titles_heads.get(country, frozenset())
             form = "leads" if phrase in heads else "member" if phrase in elex.government_members else None
             if form is None or rules.get(form) is None:
                 continue

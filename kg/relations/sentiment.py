@@ -37,7 +37,7 @@ def load_valences() -> dict[str, float]:
     except (ModuleNotFoundError, FileNotFoundError):
         raise LexiconError("the VADER lexicon is missing: pip install vaderSentiment") from None
     skip = _neutral_words()
-    table: dict[str, float] = dict(_supplement())
+    table: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split("\t")
         if len(parts) < 2 or " " in parts[0]:
@@ -49,6 +49,7 @@ def load_valences() -> dict[str, float]:
             table[word] = float(parts[1])
         except ValueError:
             continue
+    table.update(_supplement())  # the file's own ratings win
     return table
 
 
