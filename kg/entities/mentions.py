@@ -301,10 +301,13 @@ def _role_of(token: Token, lex: EntityLexicon) -> str | None:
         words.insert(0, doc[left - 2].lower_ + "-")
         left -= 2
     joined = "".join(words)
-    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound") + " " + token.lower_
+    compounds = [t.lower_ for t in token.lefts if t.dep_ == "compound"]
     # "chief executive", "general secretary": the parser may tag the first word an adjective
-    modified = " ".join(t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")) + " " + token.lower_
-    for candidate in (joined, compound.strip(), modified.strip(), token.lemma_.lower()):
+    modifiers = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod")]
+    whole = [" ".join([*compounds, token.lower_]), " ".join([*modifiers, token.lower_])]
+    # else a tail of them, longest first: "CBI director general" is a "director general" of the CBI
+    tails = [" ".join([*words_before[k:], token.lower_]) for words_before in (compounds, modifiers) for k in range(1, len(words_before))]
+    for candidate in (joined, *whole, *tails, token.lemma_.lower()):
         if candidate in lex.roles:
             return candidate
     return None

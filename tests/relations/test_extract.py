@@ -335,6 +335,9 @@ CASES = [
     ("German Chancellor Hartmut Brenner said the euro was sound.", ("Hartmut Brenner", "leads", "Government of Germany"), "asserted"),
     ("Austria's Chancellor Klaus Weidinger met ministers in Vienna on Monday.",
      ("Klaus Weidinger", "leads", "Government of Austria"), "asserted"),
+    # a role word at the end of a longer compound ("CBI director general", "former chief executive")
+    ("Sir Alan Pelham, BCC director general, warned ministers not to raise taxes.", ("Alan Pelham", "leads", "BCC"), "asserted"),
+    ("Peter Dunmore, former chief executive of the Velmar Trust, went on trial in Leeds.", ("Peter Dunmore", "leads", "Velmar Trust"), "asserted"),
     # a damning label on an actor's conduct is one on the actor
     ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
     # verdicts VADER does not rate (kg/data/sentiment.toml [supplement]), here negated
