@@ -48,6 +48,7 @@ class EntityLexicon:
     titles_heads: dict[str, frozenset[str]] = field(default_factory=dict)  # ISO code -> offices that head its government
     titles_regional: frozenset[str] = frozenset()  # offices of a region's government ("first minister")
     place_heads: frozenset[str] = frozenset()  # lead roles that can head a place ("president", "mayor")
+    houses: dict[str, str] = field(default_factory=dict)  # member's title -> the assembly it sits in ("mep")
     regional_qualifiers: frozenset[str] = frozenset()  # "scottish", "welsh": a devolved government's office
 
     @property
@@ -157,6 +158,7 @@ def load_entity_lexicon() -> EntityLexicon:
         titles_regional=_words(actors, "government_titles", "regional", "actors.toml"),
         regional_qualifiers=_words(actors, "government_titles", "regional_qualifiers", "actors.toml"),
         place_heads=_words(actors, "roles", "place_heads", "actors.toml"),
+        houses={title.lower(): str(body) for title, body in actors.get("roles", {}).get("houses", {}).items()},
     )
 
 

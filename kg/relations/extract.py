@@ -1683,6 +1683,7 @@ class _Extractor:
                 # "the Lib Dems' President X": a style the name's span took in is still a role
                 and (not self.ctx.actors.actor_at(c.i) or (self.ctx.actors.actor_at(c.i) == person and c.lower_.rstrip(".") in _NAME_STYLES))
             ]
+            self._house(token, person, role_tokens, rules, elex)
             for role_token in role_tokens:
                 role = _role_word(role_token, elex)
                 if role is None:
@@ -1710,6 +1711,24 @@ class _Extractor:
                     if len(orgs) > 1 and rules.get("member"):
                         self.emit(rules["member"], [_Arg(person)], orgs[1:2], role_token, base=rules["member"].confidence * 0.9, check_negation=False, reported=False)
             self._role_of_organisation_before(token, person, rules, elex)
+
+    def _house(self, token: Token, person: str, role_tokens: list[Token], rules: dict, elex) -> None:
+        """"X, an MEP for the East Midlands", "MEP X" (the title often inside the name's span): a member of the
+        assembly the title names, when the article names it."""
+        if not elex.houses or rules.get("house") is None:
+            return
+        start = token.i
+        while start > 0 and self.ctx.actors.actor_at(start - 1) == person:
+            start -= 1
+        for title in [*self.doc[start : token.i], *role_tokens]:
+            house = self._named_organisation(elex.houses[title.lower_]) if title.lower_ in elex.houses else None
+            if house:
+                self.emit(rules["house"], [_Arg(person)], [_Arg(house, False)], title, check_negation=False, reported=False)
+                return
+
+    def _named_organisation(self, label: str) -> str | None:
+        """The organisation of the document with this label, if the article names it."""
+        return next((k for k, a in sorted(self.ctx.actors.actors.items()) if a.label == label and a.type == "Organization"), None)
 
     def _scope(self, key: str) -> bool:
         """Whether an actor is a country or a region: before or after a business or military lead role

@@ -338,6 +338,11 @@ CASES = [
     # a role word at the end of a longer compound ("CBI director general", "former chief executive")
     ("Sir Alan Pelham, BCC director general, warned ministers not to raise taxes.", ("Alan Pelham", "leads", "BCC"), "asserted"),
     ("Peter Dunmore, former chief executive of the Velmar Trust, went on trial in Leeds.", ("Peter Dunmore", "leads", "Velmar Trust"), "asserted"),
+    # a member's title names the assembly (kg/data/actors.toml [roles.houses]) when the article names it
+    ("Mr Dafydd Morrow, an MEP for Wales, resigned the Green whip in the European Parliament in May.",
+     ("Dafydd Morrow", "memberOf", "European Parliament"), "asserted"),
+    ("The European Parliament voted on Tuesday. UKIP MEP Gerald Batton said the vote was a farce.",
+     ("Gerald Batton", "memberOf", "European Parliament"), "asserted"),
     # a damning label on an actor's conduct is one on the actor
     ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
     # verdicts VADER does not rate (kg/data/sentiment.toml [supplement]), here negated
@@ -926,3 +931,9 @@ def test_extract_a_committees_chair_leads_the_committee_not_its_parent(nlp):
     found = _relations(nlp, "Lib Dem constitutional affairs committee chairman Alan Beeth warned that the plan could harm probes.")
     assert ("Alan Beeth", "memberOf", "Liberal Democrats") in found, sorted(found)
     assert ("Alan Beeth", "leads", "Liberal Democrats") not in found, sorted(found)
+
+
+def test_extract_a_members_title_names_no_assembly_the_article_does_not_name(nlp):
+    found = _relations(nlp, "UKIP MEP Gerald Batton said the vote was a farce.")
+    assert ("Gerald Batton", "memberOf", "UK Independence Party") in found, sorted(found)
+    assert not [t for t in found if t[2] == "European Parliament"], sorted(found)
