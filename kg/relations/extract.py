@@ -2252,8 +2252,14 @@ class _Extractor:
             if any(c.dep_ == "xcomp" for c in verb.children):
                 continue  # "told Labour supporters to vote Liberal Democrat": an appeal, perhaps to another party's voters
             speakers = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
-            for audience in verb.children:
-                if audience.dep_ not in ("dobj", "dative") or audience.lemma_.lower() not in rule.targets:
+            speech = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in rule.cues]
+            if verb.lemma_.lower() in ("deliver", "give", "make") and not speech:
+                continue  # these speak only through a speech ("made a speech to ..."), not "gave Labour members a pay rise"
+            # the audience: told, addressed, or spoken to ("spoke to the Tory conference", "a speech at the Labour rally")
+            audiences = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("tell", "address")]
+            audiences += [o for h in (verb, *speech) for p in h.children if p.dep_ == "prep" and p.lower_ in rule.preps for o in p.children if o.dep_ == "pobj"]
+            for audience in audiences:
+                if audience.lemma_.lower() not in rule.targets:
                     continue
                 parties = [
                     a for c in audience.children if c.dep_ in ("compound", "poss", "amod", "nmod")
