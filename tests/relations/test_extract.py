@@ -343,6 +343,9 @@ CASES = [
      ("Dafydd Morrow", "memberOf", "European Parliament"), "asserted"),
     ("The European Parliament voted on Tuesday. UKIP MEP Gerald Batton said the vote was a farce.",
      ("Gerald Batton", "memberOf", "European Parliament"), "asserted"),
+    # one speaks to one's own party's conference
+    ("Gordon Pell has delivered a rousing speech to Labour's spring conference setting out his plans.",
+     ("Gordon Pell", "memberOf", "Labour Party"), "asserted"),
     # a damning label on an actor's conduct is one on the actor
     ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
     # verdicts VADER does not rate (kg/data/sentiment.toml [supplement]), here negated
@@ -370,6 +373,7 @@ def test_extract_pattern(nlp, text, triple, modality):
 NEGATIVE = [
     ("Helen Marsh called Peter Dunmore on Monday.", "criticizes"),
     ("Ann Kray called Peter Dunmore's son a disgrace.", "criticizes"),  # his son is no conduct of his
+    ("Ann Kray gave Labour members a pay rise.", "memberOf"),  # only a speech is given to an audience
     ("Ann Kray shot Peter Dunmore in the leg.", "kills"),
     ("The Velmar Trust did not hire Ann Kray.", "memberOf"),
     ("Ann Kray studied the Velmar Trust for a year.", "memberOf"),  # a direct object is what is studied
