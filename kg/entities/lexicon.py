@@ -87,6 +87,29 @@ def word_list(name: str) -> frozenset[str]:
         raise LexiconError(f"kg/data/wordlists.toml: missing list {name!r}") from None
 
 
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    """Lower-cased first name -> "m" or "f", from the name lists the coreferee package ships (drawn from
+    US, French, German and Polish registers); a name on both lists is left out ("Robin", "Alex")."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("coreferee")  # found, not imported: importing it registers spaCy extensions
+    if spec is None or not spec.submodule_search_locations:
+        raise LexiconError("the first-name lists are missing: pip install coreferee")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "lang" / "common" / "data"
+    try:
+        male, female = ({line.strip().lower() for line in (folder / f"{kind}_names.dat").read_text("utf-8").splitlines() if line.strip()} for kind in ("male", "female"))
+    except OSError as err:
+        raise LexiconError(f"the first-name lists of coreferee are unreadable: {err}") from None
+    return {**{n: "m" for n in male - female}, **{n: "f" for n in female - male}}
+
+
+def first_name_sex(name: str) -> str | None:
+    """"m" or "f" for a first name the lists know for one sex only ("Michael", "Sandra"), else None."""
+    return _first_names().get(name.lower())
+
+
 def read_tsv(name: str, min_fields: int = 2) -> list[list[str]]:
     """Rows of a tab-separated data file, comments (``#``) and blank lines skipped."""
     rows = []

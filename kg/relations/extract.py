@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.dateline import find_dateline
 from ..entities.descriptors import main_clause, quoted_tokens
-from ..entities.lexicon import word_list
+from ..entities.lexicon import first_name_sex, word_list
 from ..entities.mentions import is_party_state
 from ..entities.resolve import DocumentActors
 from ..model import Evidence, Relation
@@ -408,7 +408,8 @@ class DocumentContext:
         return None
 
     def sex(self, key: str) -> str | None:
-        """"m" or "f" when a style written with the person's name says so ("Mr Howard", "Ms Robinson"), else None."""
+        """"m" or "f" when a style written with the person's name says so ("Mr Howard", "Ms Robinson"), or else
+        its first name ("Sandra Gidley"), else None."""
         if self._sexes is None:
             found: dict[str, set[str]] = {}
             for i, k in self.actors.by_token.items():
@@ -421,6 +422,11 @@ class DocumentContext:
                     elif word in _FEMALE:
                         found.setdefault(k, set()).add("f")
             self._sexes = {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+            # else the first name, when the lists know it for one sex only ("Michael Howard", "Sandra Gidley")
+            for k, actor in self.actors.actors.items():
+                words = actor.label.split()
+                if k not in found and actor.type == "Person" and len(words) > 1 and (sex := first_name_sex(words[0])):
+                    self._sexes[k] = sex
         return self._sexes.get(key)
 
     def _agrees(self, key: str, pronoun: Token) -> bool:

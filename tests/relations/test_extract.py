@@ -346,6 +346,8 @@ CASES = [
     # one speaks to one's own party's conference
     ("Gordon Pell has delivered a rousing speech to Labour's spring conference setting out his plans.",
      ("Gordon Pell", "memberOf", "Labour Party"), "asserted"),
+    # a pronoun agrees with a first name the name lists know for one sex only
+    ("Peter Dunmore met Sandra Gidlee on Monday. She said he had betrayed voters.", ("Sandra Gidlee", "criticizes", "Peter Dunmore"), "reported"),
     # a damning label on an actor's conduct is one on the actor
     ("The Velmar Trust dubbed Peter Dunmore's new proposals an \"abuse of power\".", ("Velmar Trust", "criticizes", "Peter Dunmore"), "reported"),
     # verdicts VADER does not rate (kg/data/sentiment.toml [supplement]), here negated
