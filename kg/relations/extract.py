@@ -67,6 +67,7 @@ _AIMED = word_list("aimed_nouns")
 _TITLE_ABBREVIATIONS = word_list("title_abbreviations")
 _MALE = word_list("male_styles")
 _REMOVAL_VERBS = word_list("removal_verbs")
+_SPEECH_GIVING = word_list("speech_giving_verbs")
 _FEMALE = word_list("female_styles")
 _STYLES = _MALE | _FEMALE | word_list("surname_styles")  # words of address before a name ("Mr", "Sir", "Dr")
 _PAST_OFFICE = word_list("past_office_words")
@@ -2259,10 +2260,11 @@ class _Extractor:
                 continue  # "told Labour supporters to vote Liberal Democrat": an appeal, perhaps to another party's voters
             speakers = [a for c in verb.children if c.dep_ == "nsubj" for a in self.ctx.args(c) if self.ctx.type_of(a.key) == "Person"]
             speech = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in rule.cues]
-            if verb.lemma_.lower() in ("deliver", "give", "make") and not speech:
-                continue  # these speak only through a speech ("made a speech to ..."), not "gave Labour members a pay rise"
+            through_speech = verb.lemma_.lower() in _SPEECH_GIVING
+            if through_speech and not speech:
+                continue  # "made a speech to ...", not "gave Labour members a pay rise"
             # the audience: told, addressed, or spoken to ("spoke to the Tory conference", "a speech at the Labour rally")
-            audiences = [c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.lemma_.lower() in ("tell", "address")]
+            audiences = [c for c in verb.children if c.dep_ in ("dobj", "dative") and not through_speech]
             audiences += [o for h in (verb, *speech) for p in h.children if p.dep_ == "prep" and p.lower_ in rule.preps for o in p.children if o.dep_ == "pobj"]
             for audience in audiences:
                 if audience.lemma_.lower() not in rule.targets:
