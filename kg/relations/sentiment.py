@@ -59,9 +59,9 @@ def valence(token: Token, *, nouns: bool = False) -> float:
     if token.pos_ not in _EVALUATIVE_POS and not (nouns and token.pos_ == "NOUN"):
         return 0.0
     table = load_valences()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle is not None and f"{token.lemma_.lower()} {particle}" in table:
-        return table[f"{token.lemma_.lower()} {particle}"]  # "their sums do not add up": the phrasal verb as a whole
+    phrasal = next((f"{token.lemma_.lower()} {c.lower_}" for c in token.children if c.dep_ == "prt"), None)
+    if phrasal in table:
+        return table[phrasal]  # "their sums do not add up": the phrasal verb as a whole
     if token.lower_ not in table and token.lower_ in _neutral_words():
         return 0.0  # "shocked" is listed as a state, whatever VADER says of "shock"
     return table.get(token.lower_, table.get(token.lemma_.lower(), 0.0))
